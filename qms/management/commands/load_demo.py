@@ -1,0 +1,37 @@
+"""Load the demo data: a university's units and one account per role, password "demo".
+
+Idempotent: running it again changes nothing that is already there. Each app may add its own
+demo content in `<app>/demo.py` with a `load(stdout)` function; they run in INSTALLED_APPS order.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Load idempotent demo data (units, one account per role with the password 'demo')."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Load even with DEBUG off (demo accounts have a known password)."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "refusing to load demo accounts with a known password while DEBUG is off; use --force to insist"
+            )
+        with transaction.atomic():
+            for config in apps.get_app_configs():
+                try:
+                    module = import_module(f"{config.name}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"{config.name}.demo":
+                        raise
+                    continue
+                module.load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

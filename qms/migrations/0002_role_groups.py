@@ -1,0 +1,26 @@
+"""Create one group per role of DOMAIN.md, so every deployment has them."""
+
+from django.db import migrations
+
+ROLES = [
+    "quality_officer",
+    "process_owner",
+    "unit_head",
+    "auditor",
+    "rectorate",
+    "staff",
+    "admissions_committee",
+    "applicant",
+]
+
+
+def create_groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("qms", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+
+    operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]

@@ -1,0 +1,157 @@
+"""People and organisation: accounts, organisational units as a tree, memberships, and the
+files that workers build for people (reports)."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from treebeard.mp_tree import MP_Node
+
+from .roles import STAFF_ROLES, Role
+
+
+class User(AbstractUser):
+    """A person who signs in: university staff, or an applicant."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the portal, e-mails and PDFs for this person."),
+    )
+
+    # Password hashes and sign-in times are not worth a history row each.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """The names of the role groups this person belongs to (one query, then cached)."""
+        if not self.is_active:
+            return frozenset()
+        return frozenset(self.groups.filter(name__in=Role.values).values_list("name", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def is_university_staff(self) -> bool:
+        return bool(self.roles & STAFF_ROLES)
+
+    def role_labels(self) -> list[str]:
+        return [Role(r).label for r in Role.values if r in self.roles]
+
+
+class OrganisationalUnit(MP_Node):
+    """A unit of the university: the university itself, a faculty, a department or a service."""
+
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", _("University")
+        FACULTY = "faculty", _("Faculty")
+        DEPARTMENT = "department", _("Department")
+        SERVICE = "service", _("Service")
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("head"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="headed_units",
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="units",
+        verbose_name=_("members"),
+        blank=True,
+    )
+
+    node_order_by = ["name"]
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisational unit")
+        verbose_name_plural = _("organisational units")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("units:detail", args=[self.pk])
+
+
+class Membership(models.Model):
+    """A person's place in a unit, with their position there (e.g. "associate professor")."""
+
+    unit = models.ForeignKey(
+        OrganisationalUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    position = models.CharField(_("position"), max_length=150, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.UniqueConstraint(fields=["unit", "user"], name="qms_membership_unique_person_per_unit")]
+
+    def __str__(self):
+        return f"{self.user} — {self.unit}"
+
+
+class Report(models.Model):
+    """A file that a worker builds on someone's request, kept for download."""
+
+    class Kind(models.TextChoices):
+        ORGANISATION_STRUCTURE = "organisation_structure", _("Organisational structure")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=50, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="reports"
+    )
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["requested_by", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("reports:detail", args=[self.pk])

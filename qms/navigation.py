@@ -1,0 +1,45 @@
+"""The main navigation, by role. Each app adds its entries to NAVIGATION."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .roles import STAFF_ROLES, Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str
+    url_name: str
+    roles: frozenset  # the roles that see it; empty means everyone signed in
+    needs: str = ""  # an extra condition: "is_staff" for the admin site
+
+    def visible_to(self, user) -> bool:
+        if self.roles and not (user.roles & self.roles):
+            return False
+        if self.needs == "is_staff":
+            return user.is_staff
+        return True
+
+
+NAVIGATION = [
+    NavItem("home", _("Home"), "home", frozenset()),
+    NavItem("organisation", _("Organisation"), "units:list", STAFF_ROLES),
+    NavItem("my-unit", _("My unit"), "units:mine", frozenset({Role.UNIT_HEAD})),
+    NavItem("reports", _("Reports"), "reports:list", frozenset({Role.QUALITY_OFFICER, Role.RECTORATE, Role.UNIT_HEAD})),
+    NavItem("admin", _("Administration"), "admin:index", frozenset({Role.QUALITY_OFFICER}), needs="is_staff"),
+]
+
+
+def navigation_for(user, current_path: str) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    items = []
+    for item in NAVIGATION:
+        if item.visible_to(user):
+            url = reverse(item.url_name)
+            active = current_path == url if url == "/" else current_path.startswith(url)
+            items.append({"key": item.key, "label": item.label, "url": url, "active": active})
+    return items
