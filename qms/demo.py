@@ -90,7 +90,11 @@ def ensure_role_groups():
 def _ensure_units(spec, parent=None, by_short=None):
     by_short = {} if by_short is None else by_short
     name, short_name, kind, children = spec
-    siblings = OrganisationalUnit.get_root_nodes() if parent is None else parent.get_children()
+    siblings = (
+        OrganisationalUnit.objects.get_root_nodes()
+        if parent is None
+        else OrganisationalUnit.objects.get_children(parent)
+    )
     unit = siblings.filter(name=name).first()
     if unit is None:
         unit = unit_create(name=name, short_name=short_name, kind=kind, parent=parent)

@@ -9,7 +9,9 @@ from .roles import Role
 def unit_tree():
     """Every unit in tree order, with its head and member count, in one query."""
     return (
-        OrganisationalUnit.get_tree().select_related("head").annotate(member_count=Count("memberships", distinct=True))
+        OrganisationalUnit.objects.get_tree()
+        .select_related("head")
+        .annotate(member_count=Count("memberships", distinct=True))
     )
 
 

@@ -17,8 +17,8 @@ def unit_create(*, name, kind, parent=None, short_name="", head=None) -> Organis
     unit = OrganisationalUnit(name=name, kind=kind, short_name=short_name, head=head)
     unit.full_clean(exclude=["path", "depth", "numchild"])
     if parent is None:
-        return OrganisationalUnit.add_root(instance=unit)
-    return parent.add_child(instance=unit)
+        return OrganisationalUnit.objects.add_root(instance=unit)
+    return OrganisationalUnit.objects.add_child(parent, instance=unit)
 
 
 def unit_add_member(*, unit, user, position="") -> Membership:

@@ -2,7 +2,6 @@
 
 import time
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
@@ -22,7 +21,7 @@ def check_database() -> dict:
 
 
 def check_broker() -> dict:
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if celery_app.conf.task_always_eager:
         return {"ok": True, "mode": "in-process"}
     try:
         with celery_app.connection_for_write() as conn:
@@ -33,7 +32,7 @@ def check_broker() -> dict:
 
 
 def check_workers(broker_ok: bool) -> dict:
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if celery_app.conf.task_always_eager:
         return {"ok": True, "mode": "in-process", "count": 0}
     if not broker_ok:
         return {"ok": False, "error": "broker unreachable", "count": 0}

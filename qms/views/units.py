@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from qms import selectors
+from qms.models import OrganisationalUnit
 from qms.permissions import can_request_organisation_report, get_unit_for_user, require_university_staff
 
 
@@ -23,8 +24,8 @@ def unit_detail(request, pk):
         "qms/unit_detail.html",
         {
             "unit": unit,
-            "ancestors": unit.get_ancestors(),
-            "children": unit.get_children().select_related("head"),
+            "ancestors": OrganisationalUnit.objects.get_ancestors(unit),
+            "children": OrganisationalUnit.objects.get_children(unit).select_related("head"),
             "memberships": selectors.unit_members(unit),
         },
     )

@@ -1,0 +1,52 @@
+# The two commands of the README:
+#   make run   - set everything up and serve http://127.0.0.1:8000 on SQLite, tasks in-process
+#   make test  - set up and run the whole test suite (see README for the real-services mode)
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# `make run` always uses the embedded defaults, whatever the shell has set.
+EMBEDDED := env -u DATABASE_URL -u REDIS_URL DEBUG=1
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-dev lint check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-runtime
+
+install: $(VENV)/.installed-runtime
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(EMBEDDED) $(MANAGE) migrate --noinput
+	$(EMBEDDED) $(MANAGE) compiletranslations
+	$(EMBEDDED) $(MANAGE) load_demo
+	@echo ""
+	@echo "  Quality management portal: http://127.0.0.1:8000/"
+	@echo "  Demo accounts, all with the password 'demo':"
+	@echo "    quality (quality officer), owner (process owner), head (unit head), auditor,"
+	@echo "    rector (rectorate), staff, committee (admissions committee), applicant, applicant2"
+	@echo ""
+	$(EMBEDDED) $(MANAGE) runserver 127.0.0.1:8000
+
+test: install-dev
+	$(BIN)/python manage.py compiletranslations --settings=qms.settings_test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts
