@@ -139,3 +139,24 @@ def worker(celery_worker_process, settings):
 
 def chromium_available() -> bool:
     return Path(CHROMIUM).exists() or bool(shutil.which("chromium"))
+
+
+def _reset_broker_connections():
+    """Drop the app's cached broker connections, as Celery does after a fork (closing the old
+    pool instead would leave its other holders failing with "Acquire on closed pool")."""
+    celery_app._pool = None
+    amqp = celery_app.__dict__.get("amqp")
+    if amqp is not None:
+        amqp._producer_pool = None
+
+
+@pytest.fixture
+def unreachable_broker():
+    """Point this process at a broker address where nothing listens (the discard port)."""
+    previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
+    celery_app.conf.broker_url = "redis://127.0.0.1:9/0"
+    celery_app.conf.task_always_eager = False
+    _reset_broker_connections()
+    yield
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = previous
+    _reset_broker_connections()

@@ -1,5 +1,6 @@
 """/healthz: is the database, the broker and at least one worker answering?"""
 
+import logging
 import time
 
 from django.contrib.auth.decorators import login_not_required
@@ -9,6 +10,8 @@ from django.views.decorators.cache import never_cache
 
 from qms.celery import app as celery_app
 
+logger = logging.getLogger(__name__)
+
 
 def check_database() -> dict:
     try:
@@ -17,6 +20,7 @@ def check_database() -> dict:
             cursor.fetchone()
         return {"ok": True, "vendor": connection.vendor}
     except Exception as exc:  # any failure means "not answering"
+        logger.warning("health check: database not answering: %r", exc)
         return {"ok": False, "error": exc.__class__.__name__}
 
 
@@ -28,6 +32,7 @@ def check_broker() -> dict:
             conn.ensure_connection(max_retries=0, timeout=2)
         return {"ok": True}
     except Exception as exc:
+        logger.warning("health check: broker not answering: %r", exc)
         return {"ok": False, "error": exc.__class__.__name__}
 
 
@@ -39,6 +44,7 @@ def check_workers(broker_ok: bool) -> dict:
     try:
         replies = celery_app.control.ping(timeout=1.0) or []
     except Exception as exc:
+        logger.warning("health check: workers could not be pinged: %r", exc, exc_info=True)
         return {"ok": False, "error": exc.__class__.__name__, "count": 0}
     return {"ok": bool(replies), "count": len(replies)}
 
