@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 
 from .models import OrganisationalUnit, User
 from .roles import Role
-from .services import unit_add_member, unit_create
+from .services import unit_add_member, unit_create, unit_set_head
 
 DEMO_PASSWORD = "demo"  # noqa: S105 -- the documented demo password, refused with DEBUG off
 
@@ -141,8 +141,6 @@ def load(stdout):
         if membership:
             unit_short, position = membership
             unit_add_member(unit=units[unit_short], user=user, position=position)
-        if heads and units[heads].head_id != user.pk:
-            unit = units[heads]
-            unit.head = user
-            unit.save(update_fields=["head"])
+        if heads:
+            unit_set_head(unit=units[heads], head=user)
     stdout.write("Demo accounts (password: demo): " + ", ".join(username for username, *_ in ACCOUNTS))

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node
 
@@ -88,12 +89,33 @@ class OrganisationalUnit(MP_Node):
     class Meta:
         verbose_name = _("organisational unit")
         verbose_name_plural = _("organisational units")
+        permissions = [("manage_members", _("Can manage the members of the unit"))]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("units:detail", args=[self.pk])
+
+
+class UnitUserObjectPermission(UserObjectPermissionBase):
+    """django-guardian object permissions on units, for people (a direct foreign key)."""
+
+    content_object = models.ForeignKey(OrganisationalUnit, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("unit permission of a person")
+        verbose_name_plural = _("unit permissions of people")
+
+
+class UnitGroupObjectPermission(GroupObjectPermissionBase):
+    """django-guardian object permissions on units, for groups (a direct foreign key)."""
+
+    content_object = models.ForeignKey(OrganisationalUnit, on_delete=models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = _("unit permission of a group")
+        verbose_name_plural = _("unit permissions of groups")
 
 
 class Membership(models.Model):

@@ -21,6 +21,19 @@ def get_unit_for_user(user, pk) -> OrganisationalUnit:
         raise Http404 from None
 
 
+def can_manage_members(user, unit) -> bool:
+    """The quality office keeps every unit's members; a unit's head keeps their own unit's
+    (an object permission given by `unit_set_head`)."""
+    return user.has_role(Role.QUALITY_OFFICER) or user.has_perm("qms.manage_members", unit)
+
+
+def get_unit_for_member_manager(user, pk) -> OrganisationalUnit:
+    unit = get_unit_for_user(user, pk)
+    if not can_manage_members(user, unit):
+        raise PermissionDenied
+    return unit
+
+
 def can_request_organisation_report(user) -> bool:
     return user.has_role(Role.QUALITY_OFFICER, Role.RECTORATE, Role.UNIT_HEAD)
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
+from guardian.shortcuts import assign_perm, remove_perm
 
 from .models import Membership, OrganisationalUnit, Report
 
@@ -21,13 +22,38 @@ def unit_create(*, name, kind, parent=None, short_name="", head=None) -> Organis
     return OrganisationalUnit.objects.add_child(parent, instance=unit)
 
 
+MANAGE_MEMBERS = "qms.manage_members"
+
+
+def unit_set_head(*, unit, head) -> OrganisationalUnit:
+    """Make `head` the head of `unit`: they may then manage its members (an object permission),
+    and the previous head no longer may."""
+    with transaction.atomic():
+        previous = unit.head
+        if previous == head:
+            if head is not None and not head.has_perm(MANAGE_MEMBERS, unit):
+                assign_perm(MANAGE_MEMBERS, head, unit)
+            return unit
+        if previous is not None:
+            remove_perm(MANAGE_MEMBERS, previous, unit)
+        unit.head = head
+        unit.save(update_fields=["head"])
+        if head is not None:
+            assign_perm(MANAGE_MEMBERS, head, unit)
+    return unit
+
+
 def unit_add_member(*, unit, user, position="") -> Membership:
-    membership, created = Membership.objects.get_or_create(unit=unit, user=user, defaults={"position": position})
-    if not created and membership.position != position:
+    membership = Membership.objects.filter(unit=unit, user=user).first() or Membership(unit=unit, user=user)
+    if membership.pk is None or membership.position != position:
         membership.position = position
         membership.full_clean()
-        membership.save(update_fields=["position"])
+        membership.save()
     return membership
+
+
+def unit_remove_member(*, membership: Membership) -> None:
+    membership.delete()
 
 
 def report_request(*, kind, by, language) -> Report:

@@ -11,6 +11,8 @@ units_patterns = (
         path("", units.unit_list, name="list"),
         path("mine/", units.my_unit, name="mine"),
         path("<int:pk>/", units.unit_detail, name="detail"),
+        path("<int:pk>/members/", units.unit_members, name="members"),
+        path("<int:pk>/members/<int:membership_pk>/remove/", units.unit_member_remove, name="member-remove"),
     ],
     "units",
 )
