@@ -21,18 +21,15 @@ def lockout(request, original_response=None, credentials=None):
 
     The lock lifts by itself after the cool-off time (AXES_COOLOFF_TIME)."""
     minutes = max(1, int(get_cool_off(request).total_seconds() // 60))
-    form = AuthenticationForm(request, data=request.POST or None)
-    form.errors.clear()
-    form.add_error(
-        None,
-        ngettext(
-            "Too many failed sign-in attempts. Please try again in %(minutes)d minute.",
-            "Too many failed sign-in attempts. Please try again in %(minutes)d minutes.",
-            minutes,
-        )
-        % {"minutes": minutes},
-    )
-    return render(request, "registration/login.html", {"form": form, "locked_out": True}, status=429)
+    # An unbound form keeps what was typed without validating it again: validation would call
+    # authenticate() once more and count another failure.
+    form = AuthenticationForm(request, initial={"username": request.POST.get("username", "")})
+    message = ngettext(
+        "Too many failed sign-in attempts. Please try again in %(minutes)d minute.",
+        "Too many failed sign-in attempts. Please try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+    return render(request, "registration/login.html", {"form": form, "lockout_message": message}, status=429)
 
 
 @login_not_required

@@ -12,12 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-
-# Playwright's sync API runs an asyncio event loop in this thread; Django would otherwise refuse
-# the database access of fixtures (flushes, call_command) made "from an async context".
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
@@ -42,8 +37,29 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package", autouse=True)
+def allow_django_sync_calls_under_playwright():
+    """Playwright's sync API keeps an asyncio event loop running in this thread while it is started,
+    and Django refuses database access "from an async context" (the live server's flushes,
+    call_command) unless DJANGO_ALLOW_ASYNC_UNSAFE is set.
+
+    It is set only while the e2e tests run, not at import: set at import it leaks into the whole
+    session, and `manage.py check --deploy` in a subprocess (tests/qms/test_settings.py) then
+    fails with async.E001."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="package")
+def browser(allow_django_sync_calls_under_playwright):
+    """One Chromium for all the e2e tests. Package scope, not session scope: the event loop of
+    Playwright's sync API stays running until Playwright stops, so the browser must be gone before
+    the non-browser tests that follow run their database code."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser

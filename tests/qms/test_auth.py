@@ -128,3 +128,13 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(client, pe
     assert script_src.strip() == "'self'"
     assert "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()  # every script is a file
+
+
+def test_a_locked_out_attempt_counts_once_and_keeps_the_username(client, person):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "maria", "wrong")
+    failures = AccessAttempt.objects.get(username="maria").failures_since_start
+    response = sign_in(client, "maria", "wrong")
+    assert response.status_code == 429
+    assert 'value="maria"' in response.content.decode()
+    assert AccessAttempt.objects.get(username="maria").failures_since_start == failures + 1
