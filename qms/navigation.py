@@ -15,6 +15,7 @@ class NavItem:
     url_name: str
     roles: frozenset  # the roles that see it; empty means everyone signed in
     needs: str = ""  # an extra condition: "is_staff" for the admin site
+    description: str = ""  # one line on the home page card
 
     def visible_to(self, user) -> bool:
         if self.roles and not (user.roles & self.roles):
@@ -26,10 +27,35 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("home", _("Home"), "home", frozenset()),
-    NavItem("organisation", _("Organisation"), "units:list", STAFF_ROLES),
-    NavItem("my-unit", _("My unit"), "units:mine", frozenset({Role.UNIT_HEAD})),
-    NavItem("reports", _("Reports"), "reports:list", frozenset({Role.QUALITY_OFFICER, Role.RECTORATE, Role.UNIT_HEAD})),
-    NavItem("admin", _("Administration"), "admin:index", frozenset({Role.QUALITY_OFFICER}), needs="is_staff"),
+    NavItem(
+        "organisation",
+        _("Organisation"),
+        "units:list",
+        STAFF_ROLES,
+        description=_("The university's faculties, departments and services, their heads and members."),
+    ),
+    NavItem(
+        "my-unit",
+        _("My unit"),
+        "units:mine",
+        frozenset({Role.UNIT_HEAD}),
+        description=_("The unit you head and its members."),
+    ),
+    NavItem(
+        "reports",
+        _("Reports"),
+        "reports:list",
+        frozenset({Role.QUALITY_OFFICER, Role.RECTORATE, Role.UNIT_HEAD}),
+        description=_("PDF reports built for you, ready to download."),
+    ),
+    NavItem(
+        "admin",
+        _("Administration"),
+        "admin:index",
+        frozenset({Role.QUALITY_OFFICER}),
+        needs="is_staff",
+        description=_("Accounts, roles, units and the history of every change."),
+    ),
 ]
 
 
@@ -41,5 +67,7 @@ def navigation_for(user, current_path: str) -> list[dict]:
         if item.visible_to(user):
             url = reverse(item.url_name)
             active = current_path == url if url == "/" else current_path.startswith(url)
-            items.append({"key": item.key, "label": item.label, "url": url, "active": active})
+            items.append(
+                {"key": item.key, "label": item.label, "url": url, "active": active, "description": item.description}
+            )
     return items

@@ -131,6 +131,24 @@ def test_organisation_pages_make_the_same_number_of_queries_for_few_and_many_uni
     assert _count_queries(client, reverse("units:detail", args=[faculty.pk])) == detail_few
 
 
+def test_reports_and_members_pages_make_the_same_number_of_queries_for_few_and_many_rows(client, tree):
+    quality = UserFactory(roles=[Role.QUALITY_OFFICER])
+    department = tree[2]
+    client.force_login(quality)
+
+    def add_rows(count):
+        for _ in range(count):
+            Report.objects.create(kind=Report.Kind.ORGANISATION_STRUCTURE, requested_by=UserFactory(), language="en")
+            MembershipFactory(unit=department)
+
+    add_rows(2)
+    reports_few = _count_queries(client, reverse("reports:list"))
+    members_few = _count_queries(client, reverse("units:members", args=[department.pk]))
+    add_rows(25)
+    assert _count_queries(client, reverse("reports:list")) == reports_few
+    assert _count_queries(client, reverse("units:members", args=[department.pk])) == members_few
+
+
 class TestReports:
     @pytest.fixture(autouse=True)
     def on_commit(self, django_capture_on_commit_callbacks):

@@ -110,3 +110,26 @@ def test_load_demo_twice_changes_nothing():
     first = snapshot()
     call_command("load_demo", force=True, stdout=io.StringIO())
     assert snapshot() == first
+
+
+def test_the_beat_job_clears_expired_sessions_only():
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from qms.tasks import clear_expired_sessions
+
+    Session.objects.create(session_key="old", session_data="", expire_date=timezone.now() - timedelta(days=1))
+    Session.objects.create(session_key="live", session_data="", expire_date=timezone.now() + timedelta(days=1))
+    clear_expired_sessions.delay()
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["live"]
+
+
+def test_every_beat_schedule_entry_names_a_registered_task(settings):
+    from qms.celery import app
+
+    app.loader.import_default_modules()
+    assert settings.CELERY_BEAT_SCHEDULE
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        assert entry["task"] in app.tasks, f"{name}: {entry['task']} is not a task"
