@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from treebeard.admin import TreeAdmin
@@ -40,3 +41,8 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+admin.site.site_header = _("Quality portal administration")
+admin.site.site_title = _("Quality portal administration")
+admin.site.index_title = _("Accounts, units and records")
