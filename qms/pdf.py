@@ -19,7 +19,8 @@ from django.utils.translation import gettext
 
 
 class URLRefused(ValueError):
-    """The PDF asked for a resource outside the static and media folders."""
+    """The PDF asked for a resource outside the static and media folders. The message is
+    translated: it can reach the person who asked for the report."""
 
 
 def allowed_roots() -> list[Path]:
@@ -46,10 +47,14 @@ def _weasyprint_fetcher_class():
             if scheme == "data":
                 return super().fetch(url, headers)
             if scheme != "file":
-                raise URLRefused(f"refused to fetch {url}: only static and media files may be used in a PDF")
+                raise URLRefused(
+                    gettext("%(url)s was not fetched: a PDF may use only the portal's own files.") % {"url": url}
+                )
             path = Path(unquote(urlsplit(url).path)).resolve()
             if not any(path.is_relative_to(root) for root in self._roots) or not path.is_file():
-                raise URLRefused(f"refused to read {path}: not a static or media file")
+                raise URLRefused(
+                    gettext("%(path)s was not read: a PDF may use only the portal's own files.") % {"path": path.name}
+                )
             content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(path.as_uri(), body=path.open("rb"), headers={"Content-Type": content_type})
 

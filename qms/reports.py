@@ -1,6 +1,7 @@
 """What each kind of report contains. Each renderer returns (file name, bytes)."""
 
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import pdf
@@ -20,7 +21,7 @@ def organisation_structure_pdf():
             "kinds": OrganisationalUnit.Kind,
         },
     )
-    return f"organisation-structure-{timezone.localdate():%Y-%m-%d}.pdf", content
+    return f"{slugify(_('Organisational structure'), allow_unicode=True)}-{timezone.localdate():%Y-%m-%d}.pdf", content
 
 
 RENDERERS = {

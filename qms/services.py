@@ -10,6 +10,7 @@ from django.utils.translation import override
 from guardian.shortcuts import assign_perm, remove_perm
 
 from .models import Membership, OrganisationalUnit, Report
+from .pdf import URLRefused
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +85,11 @@ def report_build(*, report: Report) -> Report:
         logger.exception("report %s (%s) failed", report.pk, report.kind)
         report.status = Report.Status.FAILED
         with override(report.language):
-            report.error = _("The report could not be built: %(reason)s") % {"reason": exc}
+            # Only reasons written for people are shown; anything else is in the log.
+            reason = (
+                str(exc) if isinstance(exc, URLRefused) else _("an unexpected error, logged for the administrators")
+            )
+            report.error = _("The report could not be built: %(reason)s") % {"reason": reason}
         report.finished_at = timezone.now()
         report.save(update_fields=["status", "error", "finished_at"])
         return report

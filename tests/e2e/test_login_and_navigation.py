@@ -111,8 +111,21 @@ def test_language_switcher_changes_the_interface_language(demo_data, live_server
     page = sign_in("staff")
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
+    page.locator("[data-testid=language-menu]").click()
     with page.expect_navigation():
         page.locator("[data-testid=language-switcher] button[value=bg]").click()
 
     expect(page.locator("html")).to_have_attribute("lang", "bg")
     expect(page.locator("[data-testid=language-switcher] button[value=bg]")).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_visitor_on_a_phone_switches_the_login_page_language_without_opening_a_menu(live_server, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/accounts/login/")
+    menu = page.locator("[data-testid=language-menu]")
+    expect(menu).to_be_visible()
+    menu.click()
+    with page.expect_navigation():
+        page.locator("[data-testid=language-switcher] button[value=kk]").click()
+    expect(page.locator("html")).to_have_attribute("lang", "kk")
+    expect(page.locator("h1")).to_have_text("Кіру")

@@ -133,3 +133,20 @@ def test_every_beat_schedule_entry_names_a_registered_task(settings):
     assert settings.CELERY_BEAT_SCHEDULE
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         assert entry["task"] in app.tasks, f"{name}: {entry['task']} is not a task"
+
+
+def test_a_failed_report_keeps_a_readable_reason_in_its_language_and_no_internals(monkeypatch):
+    from qms import reports
+
+    def broken():
+        raise KeyError("internal detail")
+
+    monkeypatch.setitem(reports.RENDERERS, Report.Kind.ORGANISATION_STRUCTURE, broken)
+    quality = UserFactory(roles=[Role.QUALITY_OFFICER])
+    report = Report.objects.create(kind=Report.Kind.ORGANISATION_STRUCTURE, requested_by=quality, language="en")
+    build_report.delay(str(report.pk), quality.pk)
+    report.refresh_from_db()
+    assert report.status == Report.Status.FAILED
+    assert report.error == "The report could not be built: an unexpected error, logged for the administrators"
+    assert "internal detail" not in report.error
+    assert report.finished_at is not None
