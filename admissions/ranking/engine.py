@@ -245,7 +245,7 @@ def rank(instance: Instance) -> Result:
         for position, key in enumerate(listed, start=1):
             q = index_of[key]
             score = as_decimal(score_at(i, q))
-            common = dict(position=position, programme=key[0], form=key[1], funding=key[2], score=score)
+            common = {"position": position, "programme": key[0], "form": key[1], "funding": key[2], "score": score}
             if passed_held:
                 outcomes.append(PreferenceOutcome(**common, status="below_held"))
             elif q == placed[i] and not passed_placement:
