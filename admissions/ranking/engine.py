@@ -15,6 +15,7 @@ How it stays exact and fast:
 
 from __future__ import annotations
 
+import gc
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from heapq import heappush, heapreplace
@@ -47,7 +48,19 @@ def _integer_coefficients(coefficients: Coefficients):
 
 
 def rank(instance: Instance) -> Result:
-    """Rank a valid instance (see `jsonio.validate`): who is admitted where, and why not elsewhere."""
+    """Rank a valid instance (as `jsonio.parse` checks it): who is admitted where, and why not
+    elsewhere. The cyclic garbage collector pauses meanwhile: ranking makes millions of small
+    objects and no cycles, and the collector's passes over them would double the time."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _rank(instance)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _rank(instance: Instance) -> Result:
     coefficients = instance.coefficients
     applicants = instance.applicants
     n = len(applicants)
@@ -97,69 +110,71 @@ def rank(instance: Instance) -> Result:
         base_score[i] = ca * coefficient + gg * scale
 
     # One strict merit order over every (applicant, score variant).
-    by_submission = sorted(range(n), key=lambda i: (applicants[i].submitted_at, applicants[i].id))
-    keys = []
-    append = keys.append
+    ids = [a.id for a in applicants]
+    by_submission = sorted(range(n), key=ids.__getitem__)
+    by_submission.sort(key=[a.submitted_at for a in applicants].__getitem__)  # stable: then by id
+    entry_key: list[int] = []
+    entry_owner: list[int] = []
+    entry_bonus: list[bool] = []
     span = GRADE_SPAN * GRADE_SPAN * n
     for t, i in enumerate(by_submission):
-        tail = n - 1 - t  # earlier submission (then smaller id) ranks higher
-        merit = (graduation[i] * GRADE_SPAN + course[i]) * n + tail
-        append(((base_score[i] * span + merit) << 1) | 0)
+        merit = (graduation[i] * GRADE_SPAN + course[i]) * n + (n - 1 - t)  # earlier, then smaller id: higher
+        entry_key.append(base_score[i] * span + merit)
+        entry_owner.append(i)
+        entry_bonus.append(False)
         if bonus_score[i] >= 0:
-            append(((bonus_score[i] * span + merit) << 1) | 1)
-    keys.sort(reverse=True)
-    entries = len(keys)
-    owner = [0] * entries
+            entry_key.append(bonus_score[i] * span + merit)
+            entry_owner.append(i)
+            entry_bonus.append(True)
+    entries = len(entry_key)
+    order = sorted(range(entries), key=entry_key.__getitem__, reverse=True)
+    owner = [entry_owner[e] for e in order]  # owner[r]: the applicant at merit rank r
     rank_base = [0] * n
     rank_bonus = [0] * n
-    for r, key in enumerate(keys):
-        i = by_submission[n - 1 - ((key >> 1) % n)]
-        owner[r] = i
-        if key & 1:
+    for r, e in enumerate(order):
+        i = entry_owner[e]
+        if entry_bonus[e]:
             rank_bonus[i] = r
         else:
             rank_base[i] = r
             if bonus_score[i] < 0:
                 rank_bonus[i] = r
+    del entry_key, entry_owner, entry_bonus, order
     held_offset = entries  # a held seat's priority is its rank minus this: above every other
 
-    # Effective preference lists: eligible quotas above (and including) a held seat.
+    # Effective preference lists: the eligible quotas above a held seat, then the held seat.
     choice_quota: list[list[int]] = [None] * n  # type: ignore[list-item]
-    choice_priority: list[list[int]] = [None] * n  # type: ignore[list-item]
     held_quota = [-1] * n
     ineligible: list[tuple[int, int, str]] = []
+    any_minimum = max((m for m in min_sum if m is not None), default=None)
+    resolve = index_of.__getitem__
     for i, a in enumerate(applicants):
-        quotas: list[int] = []
-        priorities: list[int] = []
-        rb, re_ = rank_base[i], rank_bonus[i]
+        quotas = list(map(resolve, a.preferences))
         held = a.held
-        hq = index_of[held] if held is not None else -1
-        held_quota[i] = hq
+        if held is not None:
+            hq = index_of[held]
+            held_quota[i] = hq
+            if hq in quotas:
+                del quotas[quotas.index(hq) :]
         professional = a.degree == "professional_bachelor"
         funded = a.state_funded_before
-        own_field = a.professional_field
         diploma_sum = course[i] + graduation[i]
-        for key in a.preferences:
-            q = index_of[key]
-            if q == hq:
-                break
-            if professional and field_of[q] != own_field:
-                ineligible.append((i, q, "professional_field"))
-                continue
-            if funded and not paid[q]:
-                ineligible.append((i, q, "state_funded_before"))
-                continue
-            minimum = min_sum[q]
-            if minimum is not None and diploma_sum < minimum:
-                ineligible.append((i, q, "min_diploma_grade"))
-                continue
-            quotas.append(q)
-            priorities.append(re_ if economics[q] else rb)
-        if hq >= 0:
-            quotas.append(hq)
-            priorities.append((re_ if economics[hq] else rb) - held_offset)
+        if professional or funded or (any_minimum is not None and diploma_sum < any_minimum):
+            own_field = a.professional_field
+            eligible = []
+            for q in quotas:
+                if professional and field_of[q] != own_field:
+                    ineligible.append((i, q, "professional_field"))
+                elif funded and not paid[q]:
+                    ineligible.append((i, q, "state_funded_before"))
+                elif min_sum[q] is not None and diploma_sum < min_sum[q]:
+                    ineligible.append((i, q, "min_diploma_grade"))
+                else:
+                    eligible.append(q)
+            quotas = eligible
+        if held is not None:
+            quotas.append(held_quota[i])
         choice_quota[i] = quotas
-        choice_priority[i] = priorities
 
     # Deferred acceptance. A heap holds the negated priorities of the admitted: its top is the
     # worst admitted, the one a better proposal displaces.
@@ -170,14 +185,16 @@ def rank(instance: Instance) -> Result:
         a = start
         while a >= 0:
             quotas = choice_quota[a]
-            priorities = choice_priority[a]
             j = next_choice[a]
             count = len(quotas)
             displaced = -1
+            rb, rbonus, hq = rank_base[a], rank_bonus[a], held_quota[a]
             while j < count:
                 q = quotas[j]
-                p = priorities[j]
                 j += 1
+                p = rbonus if economics[q] else rb
+                if q == hq:
+                    p -= held_offset
                 heap = heaps[q]
                 if len(heap) < places[q]:
                     heappush(heap, -p)
@@ -195,9 +212,16 @@ def rank(instance: Instance) -> Result:
     # Scores as Decimals, three decimals.
     exponent = -(2 + places_dec)
 
+    decimals: dict[int, Decimal] = {}
+
     def as_decimal(units: int) -> Decimal:
-        value = Decimal(units).scaleb(exponent)
-        return value if exponent == -3 else value.quantize(THOUSANDTH, rounding=ROUND_HALF_UP)
+        value = decimals.get(units)
+        if value is None:
+            value = Decimal(units).scaleb(exponent)
+            if exponent != -3:
+                value = value.quantize(THOUSANDTH, rounding=ROUND_HALF_UP)
+            decimals[units] = value
+        return value
 
     def score_at(i: int, q: int) -> int:
         return bonus_score[i] if economics[q] and bonus_score[i] >= 0 else base_score[i]
@@ -268,7 +292,7 @@ def rank(instance: Instance) -> Result:
 
 
 def _position(preferences, key) -> int:
-    for position, listed in enumerate(preferences, start=1):
-        if listed == key:
-            return position
-    return len(preferences) + 1  # a held seat that is not in the list
+    try:
+        return preferences.index(key) + 1
+    except ValueError:
+        return len(preferences) + 1  # a held seat that is not in the list

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 FORMS = ("full-time", "part-time")
 FUNDINGS = ("state", "paid")
@@ -75,8 +76,7 @@ class Instance:
     campaign: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Assignment:
+class Assignment(NamedTuple):
     applicant: str
     programme: str
     form: str
@@ -85,8 +85,7 @@ class Assignment:
     preference: int  # 1-based position in the applicant's list (one past the end for a held seat not listed)
 
 
-@dataclass(frozen=True, slots=True)
-class QuotaResult:
+class QuotaResult(NamedTuple):
     programme: str
     form: str
     funding: str
@@ -95,8 +94,7 @@ class QuotaResult:
     last_score: Decimal | None
 
 
-@dataclass(frozen=True, slots=True)
-class Ineligible:
+class Ineligible(NamedTuple):
     applicant: str
     programme: str
     form: str
