@@ -25,8 +25,12 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-runtime
 
-install: $(VENV)/.installed-runtime
-install-dev: $(VENV)/.installed-dev
+install: $(VENV)/.installed-runtime .env
+install-dev: $(VENV)/.installed-dev .env
+
+# Development settings for this checkout, so that `python manage.py ...` works here too.
+.env:
+	cp .env.example .env
 
 run: install
 	$(EMBEDDED) $(MANAGE) migrate --noinput

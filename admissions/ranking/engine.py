@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import math
+from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 from heapq import heappush, heapreplace
 
@@ -47,17 +48,25 @@ def _integer_coefficients(coefficients: Coefficients):
     return places, scale, own, related, other
 
 
-def rank(instance: Instance) -> Result:
-    """Rank a valid instance (as `jsonio.parse` checks it): who is admitted where, and why not
-    elsewhere. The cyclic garbage collector pauses meanwhile: ranking makes millions of small
-    objects and no cycles, and the collector's passes over them would double the time."""
-    paused = gc.isenabled()
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector. Ranking, and parsing a national INPUT.json, make
+    millions of small objects and no cycles; the collector's repeated passes over them would
+    double the time."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _rank(instance)
+        yield
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
+
+
+def rank(instance: Instance) -> Result:
+    """Rank a valid instance (as `jsonio.parse` checks it): who is admitted where, and why not
+    elsewhere."""
+    with gc_paused():
+        return _rank(instance)
 
 
 def _rank(instance: Instance) -> Result:

@@ -31,7 +31,7 @@ def generate(
     programmes: int | None = None,
     held_share: float = 0.05,
 ) -> Instance:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 -- reproducible test data, not secrets
     n_programmes = programmes or max(1, applicants // 100)
     start = datetime(2026, 7, 1, 8, 0, tzinfo=UTC)
 

@@ -107,6 +107,9 @@ def _quota_key(raw, subject, what, programmes_quotas):
     key = (fields.get("programme", str), fields.choice("form", FORMS), fields.choice("funding", FUNDINGS))
     if key not in programmes_quotas:
         fields.fail(f"{what} names an unknown quota {key[0]} {key[1]} {key[2]}")
+    unknown = set(raw) - {"programme", "form", "funding"}
+    if unknown:
+        fields.fail(f"{what} has an unknown field {sorted(unknown)[0]!r}")
     return key
 
 
@@ -207,13 +210,22 @@ def parse(data) -> Instance:
             fields.fail("duplicate applicant id")
         ids.add(identifier)
         preferences = []
-        seen = set()
         for raw_preference in fields.get("preferences", list):
-            key = _quota_key(raw_preference, subject, "a preference", places_of)
-            if key in seen:
-                fields.fail(f"lists the quota {key[0]} {key[1]} {key[2]} twice")
-            seen.add(key)
+            # Fast path: a known quota key proves programme, form and funding valid at once.
+            try:
+                key = (raw_preference["programme"], raw_preference["form"], raw_preference["funding"])
+                known = key in places_of and len(raw_preference) == 3
+            except (TypeError, KeyError):
+                known = False
+            if not known:
+                key = _quota_key(raw_preference, subject, "a preference", places_of)
             preferences.append(key)
+        if len(set(preferences)) != len(preferences):
+            seen = set()
+            for key in preferences:
+                if key in seen:
+                    fields.fail(f"lists the quota {key[0]} {key[1]} {key[2]} twice")
+                seen.add(key)
         held = None
         raw_held = fields.get("held", dict, optional=True, nullable=True)
         if raw_held is not None:
@@ -288,7 +300,17 @@ def result_to_data(result: Result) -> dict:
 
 
 def dumps(result: Result) -> str:
-    return json.dumps(result_to_data(result), ensure_ascii=False, indent=1) + "\n"
+    """OUTPUT.json text: one row per line, written with json's C encoder (indent= would fall
+    back to the pure-Python one, several times slower on a national ranking)."""
+    data = result_to_data(result)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    parts = ["{"]
+    for number, (name, rows) in enumerate(data.items()):
+        parts.append(f"{',' if number else ''}\n {encode(name)}: [")
+        parts.append(",".join(f"\n  {encode(row)}" for row in rows))
+        parts.append("\n ]" if rows else "]")
+    parts.append("\n}\n")
+    return "".join(parts)
 
 
 def instance_to_data(instance: Instance) -> dict:

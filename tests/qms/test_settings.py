@@ -22,7 +22,7 @@ def run(args, **env):
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
-        env={**CLEAN, "DJANGO_SETTINGS_MODULE": "qms.settings", **env},
+        env={**CLEAN, "DJANGO_SETTINGS_MODULE": "qms.settings", "QMS_ENV_FILE": "", **env},
         capture_output=True,
         text=True,
         timeout=120,
