@@ -81,6 +81,8 @@ class _Fields:
         value = self.get(name, object, nullable=nullable)
         if value is None:
             return None
+        if isinstance(value, float):  # data decoded without parse_float=Decimal: its shortest repr is what was written
+            return Decimal(repr(value))
         if isinstance(value, bool) or not isinstance(value, int | Decimal):
             self.fail(f"field {name!r} must be a number")
         return Decimal(value)
@@ -251,7 +253,7 @@ def parse(data) -> Instance:
         if count > places_of[key]:
             raise RankingInputError(
                 f"programme {key[0]}",
-                f"{key[1]} {key[2]} quota has {count} held seats but only {places_of[key]} places",
+                f"{key[1]} {key[2]} quota has more held seats ({count}) than places ({places_of[key]})",
             )
     return Instance(programmes=programmes, applicants=applicants, coefficients=coefficients, campaign=campaign)
 

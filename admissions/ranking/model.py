@@ -23,7 +23,9 @@ class RankingInputError(ValueError):
     def __init__(self, subject: str, problem: str):
         self.subject = subject
         self.problem = problem
-        super().__init__(f"{subject}: {problem}" if subject else problem)
+        message = f"{subject}: {problem}" if subject else problem
+        # One line, whatever the input holds (an id with a line break, say).
+        super().__init__(message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
 @dataclass(slots=True)

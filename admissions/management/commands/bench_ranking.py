@@ -84,7 +84,9 @@ class Command(BaseCommand):
             expected = rank_baseline(instance)
             elapsed = time.perf_counter() - started
             same = expected == result_to_data(result)
-            out(f"baseline heap-based deferred acceptance: {elapsed:.2f} s wall; same result: {'yes' if same else 'NO'}")
+            out(
+                f"baseline heap-based deferred acceptance: {elapsed:.2f} s wall; same result: {'yes' if same else 'NO'}"
+            )
             if not same:
                 raise CommandError("the engine and the baseline disagree")
 
@@ -94,7 +96,7 @@ class Command(BaseCommand):
             source.write_text(json.dumps(instance_to_data(instance)))
             command = [sys.executable, "manage.py", "rank_applicants", str(source), str(target)]
             started = time.perf_counter()
-            process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=os.environ.copy())
+            process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=os.environ.copy())  # noqa: S603 -- our own command
             _, status, usage = os.wait4(process.pid, 0)
             elapsed = time.perf_counter() - started
             if os.waitstatus_to_exitcode(status) != 0:
