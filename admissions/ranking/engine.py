@@ -281,13 +281,13 @@ def _rank(instance: Instance) -> Result:
             common = {"position": position, "programme": key[0], "form": key[1], "funding": key[2], "score": score}
             if passed_held:
                 outcomes.append(PreferenceOutcome(**common, status="below_held"))
+            elif (i, q) in reasons:
+                outcomes.append(PreferenceOutcome(**common, status="ineligible", reason=reasons[(i, q)]))
             elif q == placed[i] and not passed_placement:
                 outcomes.append(PreferenceOutcome(**common, status="admitted", held=q == hq))
                 passed_placement = True
             elif passed_placement:
                 outcomes.append(PreferenceOutcome(**common, status="not_needed", held=q == hq))
-            elif (i, q) in reasons:
-                outcomes.append(PreferenceOutcome(**common, status="ineligible", reason=reasons[(i, q)]))
             else:
                 last = last_score[q]
                 outcomes.append(

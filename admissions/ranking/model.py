@@ -110,7 +110,8 @@ class PreferenceOutcome:
 
     `status` is one of:
     - "admitted": this is where they are placed;
-    - "ineligible": `reason` says why (one of INELIGIBILITY_REASONS);
+    - "ineligible": `reason` says why (one of INELIGIBILITY_REASONS), wherever it stands in the
+      list: exactly the rows of `Result.ineligible` for this applicant;
     - "not_admitted": the quota filled with applicants above them; `last_score` is the score of
       the last one admitted there (None when the quota has no places); `tie_break` is true when
       their score equals it and the tie-break (graduation grade, course average, submission
