@@ -157,6 +157,18 @@ def _datetime(fields, name) -> datetime:
     return moment
 
 
+def _identified(raw, position: int, kind: str, id_field: str, seen: set[str]):
+    """The fields of a programme or applicant, named by its identifier (or its position while
+    that is unusable), and the identifier, which must not have been seen before."""
+    identifier = raw.get(id_field) if isinstance(raw, dict) else None
+    fields = _Fields(raw, f"{kind} {identifier}" if isinstance(identifier, str) else f"{kind} #{position}")
+    identifier = fields.get(id_field, str)
+    if identifier in seen:
+        fields.fail(f"duplicate {kind} {id_field}")
+    seen.add(identifier)
+    return fields, identifier
+
+
 def parse(data) -> Instance:
     """Validate decoded INPUT.json data and build the Instance."""
     top = _Fields(data, "")
@@ -167,13 +179,8 @@ def parse(data) -> Instance:
     places_of: dict[tuple[str, str, str], int] = {}
     codes: set[str] = set()
     for position, raw in enumerate(top.get("programmes", list), start=1):
-        code = raw.get("code") if isinstance(raw, dict) else None
-        subject = f"programme {code}" if isinstance(code, str) else f"programme #{position}"
-        fields = _Fields(raw, subject)
-        code = fields.get("code", str)
-        if code in codes:
-            fields.fail("duplicate programme code")
-        codes.add(code)
+        fields, code = _identified(raw, position, "programme", "code", codes)
+        subject = fields.subject
         quotas = []
         for raw_quota in fields.get("quotas", list):
             quota_fields = _Fields(raw_quota, subject)
@@ -204,13 +211,8 @@ def parse(data) -> Instance:
     ids: set[str] = set()
     held_count: dict[tuple[str, str, str], int] = {}
     for position, raw in enumerate(top.get("applicants", list), start=1):
-        identifier = raw.get("id") if isinstance(raw, dict) else None
-        subject = f"applicant {identifier}" if isinstance(identifier, str) else f"applicant #{position}"
-        fields = _Fields(raw, subject)
-        identifier = fields.get("id", str)
-        if identifier in ids:
-            fields.fail("duplicate applicant id")
-        ids.add(identifier)
+        fields, identifier = _identified(raw, position, "applicant", "id", ids)
+        subject = fields.subject
         preferences = []
         for raw_preference in fields.get("preferences", list):
             # Fast path: a known quota key proves programme, form and funding valid at once.
