@@ -140,6 +140,38 @@ class Membership(models.Model):
         return f"{self.user} — {self.unit}"
 
 
+class StandardClause(models.Model):
+    """A clause of ISO 9001:2015 or a standard of ESG 2015 Part 1, shipped as data
+    (qms/data/standards.json) so that documents, processes, audits and nonconformities can be
+    traced to them."""
+
+    class Framework(models.TextChoices):
+        ISO9001 = "iso9001", _("ISO 9001:2015")
+        ESG2015 = "esg2015", _("ESG 2015")
+
+    framework = models.CharField(_("framework"), max_length=20, choices=Framework.choices)
+    code = models.CharField(_("code"), max_length=20)
+    title = models.CharField(_("title"), max_length=255)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    sort_key = models.CharField(max_length=60, editable=False)
+
+    class Meta:
+        verbose_name = _("standard clause")
+        verbose_name_plural = _("standard clauses")
+        ordering = ["framework", "sort_key"]
+        constraints = [models.UniqueConstraint(fields=["framework", "code"], name="qms_standardclause_unique_code")]
+
+    def __str__(self):
+        return f"{self.get_framework_display()} {self.code} {self.title}"
+
+    @staticmethod
+    def sort_key_for(code: str) -> str:
+        """"4.10" after "4.9": each number zero-padded."""
+        return ".".join(part.zfill(3) for part in code.split("."))
+
+
 class Report(models.Model):
     """A file that a worker builds on someone's request, kept for download."""
 
