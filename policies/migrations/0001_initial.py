@@ -58,6 +58,22 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='DocumentReview',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('outcome', models.CharField(choices=[('no_change', 'No change'), ('new_draft', 'New draft')], max_length=20, verbose_name='outcome')),
+                ('comment', models.TextField(blank=True, verbose_name='comment')),
+                ('reviewed_at', models.DateTimeField(auto_now_add=True, verbose_name='reviewed at')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='policies.document', verbose_name='document')),
+                ('reviewed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
+            ],
+            options={
+                'verbose_name': 'document review',
+                'verbose_name_plural': 'document reviews',
+                'ordering': ['-reviewed_at'],
+            },
+        ),
+        migrations.CreateModel(
             name='DocumentUserObjectPermission',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -126,6 +142,29 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'HistoricalDocument_clauses',
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='HistoricalDocumentReview',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('outcome', models.CharField(choices=[('no_change', 'No change'), ('new_draft', 'New draft')], max_length=20, verbose_name='outcome')),
+                ('comment', models.TextField(blank=True, verbose_name='comment')),
+                ('reviewed_at', models.DateTimeField(blank=True, editable=False, verbose_name='reviewed at')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='policies.document', verbose_name='document')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
+            ],
+            options={
+                'verbose_name': 'historical document review',
+                'verbose_name_plural': 'historical document reviews',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
