@@ -78,7 +78,9 @@ class Document(models.Model):
         ordering = ["level", "code"]
         constraints = [
             models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="policies_document_level_1_to_5"),
-            models.CheckConstraint(condition=Q(review_interval_months__gte=1), name="policies_document_interval_positive"),
+            models.CheckConstraint(
+                condition=Q(review_interval_months__gte=1), name="policies_document_interval_positive"
+            ),
         ]
 
     def __str__(self):
@@ -119,7 +121,9 @@ class Version(models.Model):
         SUPERSEDED = "superseded", _("Superseded")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    document = models.ForeignKey(Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions")
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
+    )
     revision = models.PositiveIntegerField(_("revision"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     change_summary = models.TextField(_("change summary"), blank=True)
@@ -216,7 +220,9 @@ class Attachment(models.Model):
         DOCX = "docx", "DOCX"
         ODT = "odt", "ODT"
 
-    version = models.ForeignKey(Version, verbose_name=_("version"), on_delete=models.CASCADE, related_name="attachments")
+    version = models.ForeignKey(
+        Version, verbose_name=_("version"), on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(_("file"), upload_to=attachment_path)
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
@@ -265,7 +271,8 @@ class ReviewDecision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "person", "role"], name="policies_decision_unique_person_role"),
             models.CheckConstraint(
-                condition=Q(decision="pending", decided_at__isnull=True) | (~Q(decision="pending") & Q(decided_at__isnull=False)),
+                condition=Q(decision="pending", decided_at__isnull=True)
+                | (~Q(decision="pending") & Q(decided_at__isnull=False)),
                 name="policies_decision_time_iff_decided",
             ),
         ]

@@ -168,7 +168,7 @@ class StandardClause(models.Model):
 
     @staticmethod
     def sort_key_for(code: str) -> str:
-        """"4.10" after "4.9": each number zero-padded."""
+        """ "4.10" after "4.9": each number zero-padded."""
         return ".".join(part.zfill(3) for part in code.split("."))
 
 

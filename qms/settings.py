@@ -131,6 +131,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "qms.tasks.clear_expired_sessions",
         "schedule": timedelta(hours=24),
     },
+    "policies-review-sweep": {
+        "task": "policies.tasks.review_sweep",
+        "schedule": timedelta(hours=24),
+    },
 }
 
 # --- Authentication ---------------------------------------------------------------------

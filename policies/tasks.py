@@ -1,0 +1,11 @@
+"""Scheduled work of document control."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import services
+
+
+@shared_task(name="policies.tasks.review_sweep", time_limit=600, soft_time_limit=540)
+def review_sweep() -> dict:
+    return services.documents_review_sweep(today=timezone.localdate())
