@@ -20,9 +20,10 @@ def can_edit_drafts(user, document: Document) -> bool:
 
 
 def can_read_version(user, version: Version) -> bool:
-    """Published versions: whoever sees the document. Other versions: its editors, the people
-    named to decide on it, and those who read everything."""
-    if version.status == Version.Status.PUBLISHED:
+    """Published and superseded versions (the document's change record): whoever sees the
+    document. Other versions: its editors, the people named to decide on it, and those who read
+    everything."""
+    if version.status in (Version.Status.PUBLISHED, Version.Status.SUPERSEDED):
         return True  # the document itself was already checked by get_document_for_user
     if user.has_role(*READ_ALL_ROLES) or can_edit_drafts(user, version.document):
         return True

@@ -35,6 +35,13 @@ NAVIGATION = [
         description=_("The university's faculties, departments and services, their heads and members."),
     ),
     NavItem(
+        "documents",
+        _("Documents"),
+        "policies:document-list",
+        STAFF_ROLES,
+        description=_("The quality policy and controlled documents: read, acknowledge, draft and approve."),
+    ),
+    NavItem(
         "my-unit",
         _("My unit"),
         "units:mine",

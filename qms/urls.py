@@ -50,5 +50,6 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("units/", include(units_patterns)),
     path("reports/", include(reports_patterns)),
+    path("documents/", include("policies.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,13 +11,13 @@ LOGIN_ERROR = "[data-testid=login-error]"
 # Written out by hand on purpose: computing them from qms.navigation would let a wrong change
 # to NAVIGATION pass unnoticed.
 EXPECTED = {
-    "quality": ({"home", "organisation", "reports", "admin"}, "Quality officer"),
-    "owner": ({"home", "organisation"}, "Process owner"),
-    "head": ({"home", "organisation", "my-unit", "reports"}, "Unit head"),
-    "auditor": ({"home", "organisation"}, "Auditor"),
-    "rector": ({"home", "organisation", "reports"}, "Rectorate"),
-    "staff": ({"home", "organisation"}, "Staff member"),
-    "committee": ({"home", "organisation"}, "Admissions committee"),
+    "quality": ({"home", "organisation", "documents", "reports", "admin"}, "Quality officer"),
+    "owner": ({"home", "organisation", "documents"}, "Process owner"),
+    "head": ({"home", "organisation", "documents", "my-unit", "reports"}, "Unit head"),
+    "auditor": ({"home", "organisation", "documents"}, "Auditor"),
+    "rector": ({"home", "organisation", "documents", "reports"}, "Rectorate"),
+    "staff": ({"home", "organisation", "documents"}, "Staff member"),
+    "committee": ({"home", "organisation", "documents"}, "Admissions committee"),
     "applicant": ({"home"}, "Applicant"),
     "applicant2": ({"home"}, "Applicant"),
 }
