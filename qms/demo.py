@@ -4,9 +4,10 @@ and one account per role. The people are invented."""
 
 from django.contrib.auth.models import Group, Permission
 
-from .models import OrganisationalUnit, User
+from .models import OrganisationalUnit, StandardClause, User
 from .roles import Role
 from .services import unit_add_member, unit_create, unit_set_head
+from .standards import load_standard_clauses
 
 DEMO_PASSWORD = "demo"  # noqa: S105 -- the documented demo password, refused with DEBUG off
 
@@ -134,6 +135,7 @@ def _ensure_account(username, first, last, roles, groups):
 
 
 def load(stdout):
+    load_standard_clauses(StandardClause)
     groups = ensure_role_groups()
     units = _ensure_units(UNITS)
     for username, first, last, roles, membership, heads in ACCOUNTS:

@@ -166,11 +166,6 @@ class StandardClause(models.Model):
     def __str__(self):
         return f"{self.get_framework_display()} {self.code} {self.title}"
 
-    @staticmethod
-    def sort_key_for(code: str) -> str:
-        """ "4.10" after "4.9": each number zero-padded."""
-        return ".".join(part.zfill(3) for part in code.split("."))
-
 
 class Report(models.Model):
     """A file that a worker builds on someone's request, kept for download."""
