@@ -24,4 +24,5 @@ urlpatterns = [
     path("versions/<int:pk>/withdraw/", views.version_withdraw, name="version-withdraw"),
     path("versions/<int:pk>/acknowledge/", views.version_acknowledge, name="version-acknowledge"),
     path("versions/<int:pk>/diff/", views.version_diff, name="version-diff"),
+    path("versions/<int:pk>/pdf/", views.version_pdf, name="version-pdf"),
 ]

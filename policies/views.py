@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qms.models import OrganisationalUnit
 from qms.permissions import require_university_staff
 
 from . import selectors, services
@@ -388,6 +389,34 @@ def version_acknowledge(request, pk):
     except ValidationError as error:
         _fail(request, error)
     return redirect(version.document)
+
+
+def version_pdf(request, pk):
+    """The controlled copy of a published (or superseded) revision, in the reader's language."""
+    from django.http import HttpResponse
+    from django.utils.text import slugify
+
+    from qms.pdf import render_pdf
+
+    version = get_version_for_user(request.user, pk)
+    if version.status not in (Status.PUBLISHED, Status.SUPERSEDED):
+        raise Http404
+    document = version.document
+    body, _languages = pick_body(version, request.GET.get("lang"))
+    content = render_pdf(
+        "policies/pdf/version.html",
+        {
+            "title": f"{document.code} {document.title}",
+            "organisation": OrganisationalUnit.objects.get_root(document.owner_unit).name,
+            "document": document,
+            "version": version,
+            "body": body,
+        },
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    filename = f"{slugify(document.code)}-rev{version.revision}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 BLOCK_END = re.compile(r"</(p|h[1-6]|li|tr|blockquote|pre|caption)>|<br\s*/?>", re.IGNORECASE)

@@ -31,3 +31,13 @@ def bootstrap_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def css_string(value):
+    """`value` as a quoted CSS string for a PDF's <style> (quotes, backslashes and "<" escaped)."""
+    from django.utils.safestring import mark_safe
+
+    from qms.pdf import css_string as quote
+
+    return mark_safe(quote(value))  # noqa: S308 -- quote() escapes everything that could end the string or the element

@@ -1,6 +1,8 @@
 """Document control in the browser: each view as owner, allowed role and outsider, and the whole
 workflow driven through the pages."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -179,3 +181,43 @@ def test_the_document_list_makes_the_same_number_of_queries_for_few_and_many_doc
     for _ in range(15):
         DocumentFactory(owner=UserFactory(), owner_unit=units[0], applies_to=[units[1]])
     assert count() == few
+
+
+def test_the_controlled_copy_pdf_has_the_control_block_and_the_uncontrolled_footer(client, document, people, published):
+    import io
+
+    from pypdf import PdfReader
+
+    services.version_start_draft(document=document, by=people.owner)  # a draft must not change the PDF
+    client.force_login(people.reader)
+    response = client.get(reverse("policies:version-pdf", args=[published.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    for expected in ("DP 04.01", "Revision", "Effective date", "Jan. 15, 2026", str(people.rector), "Purpose", "Rev 1",
+                     "Uncontrolled when printed", "Page 1 of 1"):  # fmt: skip
+        assert expected in text, expected
+
+
+def test_the_pdf_is_in_the_readers_language_with_the_text_in_theirs(client, document, people):
+    import io
+
+    from pypdf import PdfReader
+
+    from .conftest import publish_new_revision
+
+    version = publish_new_revision(document, people, "<p>English text</p>", datetime.date(2026, 2, 1))
+    services.version_start_draft(document=document, by=people.owner)
+    client.force_login(people.reader)
+    client.post(reverse("set_language"), {"language": "bg", "next": "/"})
+    response = client.get(reverse("policies:version-pdf", args=[version.pk]))
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "English text" in text  # the only language the text exists in
+    assert "Страница 1 от 1" in text  # the portal's own words in Bulgarian
+
+
+def test_no_pdf_for_drafts_or_for_outsiders(client, document, people, published):
+    draft = services.version_start_draft(document=document, by=people.owner)
+    client.force_login(people.owner)
+    assert client.get(reverse("policies:version-pdf", args=[draft.pk])).status_code == 404
+    client.force_login(people.outsider)
+    assert client.get(reverse("policies:version-pdf", args=[published.pk])).status_code == 404
