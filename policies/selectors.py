@@ -21,6 +21,15 @@ def documents_visible_to(user):
     return documents.filter(Q(applies_to__in=units) | Q(owner=user) | Q(is_public=True) | Exists(assigned)).distinct()
 
 
+def public_versions():
+    """Published revisions of the documents marked public, the quality policy first."""
+    return (
+        Version.objects.filter(status=Version.Status.PUBLISHED, document__is_public=True)
+        .select_related("document")
+        .order_by("document__level", "document__code")
+    )
+
+
 def pending_acknowledgements(user):
     """Published versions that apply to the person's units and that they have not acknowledged."""
     units = Membership.objects.filter(user=user).values("unit")

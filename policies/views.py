@@ -7,6 +7,7 @@ import re
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -56,6 +57,23 @@ def pick_body(version: Version, requested: str | None):
         if language in bodies:
             return bodies[language], available
     return None, available
+
+
+@login_not_required
+def public_list(request):
+    """Public documents (ESG 1.1 asks for a public quality policy): no sign-in needed."""
+    return render(request, "policies/public_list.html", {"versions": selectors.public_versions()})
+
+
+@login_not_required
+def public_detail(request, pk):
+    version = get_object_or_404(selectors.public_versions().prefetch_related("bodies", "attachments"), document_id=pk)
+    body, languages = pick_body(version, request.GET.get("lang"))
+    return render(
+        request,
+        "policies/public_detail.html",
+        {"version": version, "document": version.document, "body": body, "languages": languages},
+    )
 
 
 def document_list(request):

@@ -221,3 +221,34 @@ def test_no_pdf_for_drafts_or_for_outsiders(client, document, people, published)
     assert client.get(reverse("policies:version-pdf", args=[draft.pk])).status_code == 404
     client.force_login(people.outsider)
     assert client.get(reverse("policies:version-pdf", args=[published.pk])).status_code == 404
+
+
+def test_the_public_policy_is_readable_without_signing_in_in_each_of_its_languages(client, document, people, units):
+    from policies.models import Document
+
+    policy = DocumentFactory(
+        code="QP 01", type="quality_policy", level=1, owner=people.quality, owner_unit=units[0], is_public=True
+    )
+    version = services.version_start_draft(document=policy, by=people.quality)
+    services.version_save_body(version=version, language="bg", html="<h2>ПОЛИТИКА ПО КАЧЕСТВОТО</h2>")
+    services.version_save_body(version=version, language="en", html="<h2>QUALITY POLICY</h2>")
+    services.version_submit(version=version, reviewers=[], approver=people.rector)
+    services.review_decide(version=version, person=people.rector, decision="approved")
+    services.version_publish(version=version, by=people.quality, effective_date=datetime.date(2026, 1, 15))
+
+    login_page = client.get(reverse("login")).content.decode()
+    assert reverse("public:document-list") in login_page
+    listing = client.get(reverse("public:document-list")).content.decode()
+    assert "QP 01" in listing and document.code not in listing  # not public: not listed
+    page = client.get(reverse("public:document-detail", args=[policy.pk]))
+    assert page.status_code == 200 and "QUALITY POLICY" in page.content.decode()
+    assert (
+        "ПОЛИТИКА ПО КАЧЕСТВОТО"
+        in client.get(reverse("public:document-detail", args=[policy.pk]) + "?lang=bg").content.decode()
+    )
+    assert client.get(reverse("public:document-detail", args=[document.pk])).status_code == 404
+    # A draft of the policy never shows publicly.
+    draft = services.version_start_draft(document=policy, by=people.quality)
+    services.version_save_body(version=draft, language="en", html="<p>secret draft</p>")
+    assert "secret draft" not in client.get(reverse("public:document-detail", args=[policy.pk])).content.decode()
+    assert Document.objects.filter(is_public=True).count() == 1

@@ -27,6 +27,8 @@ PUBLIC = {
     "javascript-catalog",
     "healthz",
     "admin:login",
+    "public:document-list",
+    "public:document-detail",
 }
 SAMPLE_ARGUMENTS = {"int": "1", "uuid": str(uuid.uuid4()), "str": "x", "slug": "x", "path": "x"}
 
