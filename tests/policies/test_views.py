@@ -252,3 +252,13 @@ def test_the_public_policy_is_readable_without_signing_in_in_each_of_its_languag
     services.version_save_body(version=draft, language="en", html="<p>secret draft</p>")
     assert "secret draft" not in client.get(reverse("public:document-detail", args=[policy.pk])).content.decode()
     assert Document.objects.filter(is_public=True).count() == 1
+
+
+def test_only_the_editor_page_relaxes_styles_and_no_page_relaxes_scripts(client, document, people, published):
+    draft = services.version_start_draft(document=document, by=people.owner)
+    client.force_login(people.owner)
+    editor = client.get(reverse("policies:version-edit", args=[draft.pk]))["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in editor
+    assert "script-src 'self';" in editor + ";" and "unsafe-inline" not in editor.split("script-src")[1].split(";")[0]
+    detail = client.get(document.get_absolute_url())["Content-Security-Policy"]
+    assert "unsafe-inline" not in detail
