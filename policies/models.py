@@ -365,3 +365,19 @@ class DocumentReview(models.Model):
 
     def __str__(self):
         return f"{self.document.code}: {self.get_outcome_display()}"
+
+
+class AcknowledgementReminder(models.Model):
+    """A reminder sent to a person about a published version they have not acknowledged yet."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="reminders")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("sent at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("acknowledgement reminder")
+        verbose_name_plural = _("acknowledgement reminders")
+        indexes = [models.Index(fields=["version", "person", "-sent_at"])]
+
+    def __str__(self):
+        return f"{self.person} — {self.version} ({self.sent_at:%Y-%m-%d})"

@@ -378,3 +378,66 @@ def _notify_review(document: Document, state: str) -> None:
         subject = render_to_string("policies/email/review_subject.txt", context).strip()
         body = render_to_string("policies/email/review_body.txt", context)
     send_mail(subject, body, None, [owner.email])
+
+
+REMINDER_GRACE_DAYS = 3  # first reminder this long after publication
+REMINDER_INTERVAL_DAYS = 7  # then at most once a week per version and person
+
+
+def acknowledgement_reminders_send(*, now) -> dict:
+    """Remind everyone who has published versions to acknowledge: one e-mail per person listing
+    them all, at most once every REMINDER_INTERVAL_DAYS per version. Safe to run twice or late."""
+    from collections import defaultdict
+    from datetime import timedelta
+
+    from django.db.models import Max
+
+    from qms.models import User
+
+    from .models import AcknowledgementReminder
+
+    due_for: dict[int, list[Version]] = defaultdict(list)
+    versions = Version.objects.filter(
+        status=Status.PUBLISHED, published_at__lte=now - timedelta(days=REMINDER_GRACE_DAYS)
+    ).select_related("document")
+    for version in versions:
+        required = set(
+            Membership.objects.filter(unit__in=version.document.applies_to.all(), user__is_active=True).values_list(
+                "user_id", flat=True
+            )
+        )
+        required -= set(version.acknowledgements.values_list("person_id", flat=True))
+        last = dict(
+            AcknowledgementReminder.objects.filter(version=version, person_id__in=required)
+            .values("person_id")
+            .annotate(last=Max("sent_at"))
+            .values_list("person_id", "last")
+        )
+        for person_id in required:
+            if person_id not in last or last[person_id] <= now - timedelta(days=REMINDER_INTERVAL_DAYS):
+                due_for[person_id].append(version)
+    people = User.objects.in_bulk(list(due_for))
+    sent = 0
+    for person_id, pending in due_for.items():
+        person = people[person_id]
+        with transaction.atomic():
+            AcknowledgementReminder.objects.bulk_create(
+                AcknowledgementReminder(version=version, person=person, sent_at=now) for version in pending
+            )
+            if person.email:
+                _send_reminder(person, pending)
+                sent += 1
+    return {"people": len(due_for), "emails": sent}
+
+
+def _send_reminder(person, versions) -> None:
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils.translation import override
+
+    with override(person.language or settings.LANGUAGE_CODE):
+        context = {"person": person, "versions": versions}
+        subject = render_to_string("policies/email/reminder_subject.txt", context).strip()
+        body = render_to_string("policies/email/reminder_body.txt", context)
+    send_mail(subject, body, None, [person.email])

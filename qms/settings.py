@@ -135,6 +135,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "policies.tasks.review_sweep",
         "schedule": timedelta(hours=24),
     },
+    "policies-acknowledgement-reminders": {
+        "task": "policies.tasks.acknowledgement_reminders",
+        "schedule": timedelta(hours=24),
+    },
 }
 
 # --- Authentication ---------------------------------------------------------------------

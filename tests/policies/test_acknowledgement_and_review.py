@@ -112,3 +112,44 @@ def test_the_scheduled_task_runs_the_sweep(document, people, published):
     result = review_sweep.delay().get()
     assert result["overdue"] == 1 and result["notified"] == 1
     assert review_sweep.delay().get()["notified"] == 0
+
+
+def test_reminders_go_to_who_has_not_acknowledged_once_a_week_and_stop_after_acknowledging(document, people, published):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from policies.models import AcknowledgementReminder
+
+    late = UserFactory(username="late")
+    MembershipFactory(unit=document.applies_to.get(), user=late)
+    services.acknowledge(version=published, person=people.reader)
+    start = published.published_at
+
+    assert services.acknowledgement_reminders_send(now=start + timedelta(days=1)) == {"people": 0, "emails": 0}
+    day4 = start + timedelta(days=4)
+    assert services.acknowledgement_reminders_send(now=day4) == {"people": 1, "emails": 1}
+    assert mail.outbox[0].to == [late.email] and "DP 04.01" in mail.outbox[0].body
+    assert services.acknowledgement_reminders_send(now=day4 + timedelta(hours=2))["emails"] == 0  # twice the same day
+    assert services.acknowledgement_reminders_send(now=day4 + timedelta(days=3))["emails"] == 0  # within the week
+    assert services.acknowledgement_reminders_send(now=day4 + timedelta(days=7))["emails"] == 1  # a week later
+    services.acknowledge(version=published, person=late)
+    assert services.acknowledgement_reminders_send(now=day4 + timedelta(days=30))["emails"] == 0
+    assert AcknowledgementReminder.objects.filter(person=late).count() == 2
+    assert timezone.is_aware(AcknowledgementReminder.objects.first().sent_at)
+
+
+def test_one_reminder_lists_every_pending_document(document, people, published, units):
+    from datetime import timedelta
+
+    from .conftest import publish_new_revision
+    from .factories import DocumentFactory
+
+    other = DocumentFactory(owner=people.owner, owner_unit=units[0], applies_to=[units[1]], code="DP 05.01")
+    second = publish_new_revision(other, people, "<p>x</p>", datetime.date(2026, 1, 20))
+    now = max(published.published_at, second.published_at) + timedelta(days=5)
+    services.acknowledgement_reminders_send(now=now)
+    to_reader = [m for m in mail.outbox if m.to == [people.reader.email]]
+    assert len(to_reader) == 1
+    assert "DP 04.01" in to_reader[0].body and "DP 05.01" in to_reader[0].body
+    assert to_reader[0].subject == "2 documents wait for your acknowledgement"
