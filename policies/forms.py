@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from qms.models import OrganisationalUnit, StandardClause, User
 from qms.roles import STAFF_ROLES, Role
 
-from .models import Document
+from .models import Document, QualityObjective
 
 
 def staff_people():
@@ -111,3 +111,31 @@ class ReviewOutcomeForm(forms.Form):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ObjectiveForm(forms.ModelForm):
+    class Meta:
+        model = QualityObjective
+        fields = [
+            "policy",
+            "title",
+            "owner",
+            "indicator",
+            "unit_of_measure",
+            "baseline",
+            "target",
+            "deadline",
+            "status",
+        ]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = staff_people()
+
+
+class ObjectiveReviewForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=QualityObjective.Status.choices)
+    reviewed_on = forms.DateField(
+        label=_("Reviewed on"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )

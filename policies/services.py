@@ -21,6 +21,7 @@ from .models import (
     Attachment,
     Document,
     DocumentReview,
+    QualityObjective,
     ReviewDecision,
     Version,
     VersionBody,
@@ -441,3 +442,19 @@ def _send_reminder(person, versions) -> None:
         subject = render_to_string("policies/email/reminder_subject.txt", context).strip()
         body = render_to_string("policies/email/reminder_body.txt", context)
     send_mail(subject, body, None, [person.email])
+
+
+def objective_save(*, objective) -> QualityObjective:
+    """Create or change a quality objective (its history keeps every version)."""
+    objective.full_clean()
+    objective.save()
+    return objective
+
+
+def objective_review(*, objective, status: str, reviewed_on) -> QualityObjective:
+    """The yearly review of an objective: its status now, and when it was reviewed."""
+    objective.status = status
+    objective.last_reviewed_at = reviewed_on
+    objective.full_clean()
+    objective.save(update_fields=["status", "last_reviewed_at"])
+    return objective

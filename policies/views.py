@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from qms.models import OrganisationalUnit
 from qms.permissions import require_university_staff
+from qms.roles import Role
 
 from . import selectors, services
 from .forms import (
@@ -28,12 +29,14 @@ from .forms import (
     BodyForm,
     DecisionForm,
     DocumentForm,
+    ObjectiveForm,
+    ObjectiveReviewForm,
     PublishForm,
     ReasonForm,
     ReviewOutcomeForm,
     SubmitForm,
 )
-from .models import Acknowledgement, Document, ReviewDecision, Version
+from .models import Acknowledgement, Document, QualityObjective, ReviewDecision, Version
 from .permissions import (
     can_edit_drafts,
     get_document_for_user,
@@ -484,3 +487,52 @@ def version_diff(request, pk):
             "languages": languages,
         },
     )
+
+
+def review_calendar(request):
+    """The quality office's calendar of periodic reviews, by month."""
+    if not request.user.has_role(Role.QUALITY_OFFICER, Role.RECTORATE):
+        raise PermissionDenied
+    documents = list(selectors.review_calendar())
+    months: dict = {}
+    for document in documents:
+        months.setdefault(document.next_review_date.replace(day=1), []).append(document)
+    return render(request, "policies/review_calendar.html", {"months": sorted(months.items())})
+
+
+def objective_list(request):
+    require_university_staff(request.user)
+    objectives = QualityObjective.objects.select_related("owner", "policy").order_by("deadline", "title")
+    return render(
+        request,
+        "policies/objective_list.html",
+        {"objectives": objectives, "can_edit": is_quality_officer(request.user), "review_form": ObjectiveReviewForm()},
+    )
+
+
+def objective_edit(request, pk=None):
+    if not is_quality_officer(request.user):
+        raise PermissionDenied
+    objective = get_object_or_404(QualityObjective, pk=pk) if pk else None
+    form = ObjectiveForm(request.POST or None, instance=objective)
+    if request.method == "POST" and form.is_valid():
+        services.objective_save(objective=form.save(commit=False))
+        messages.success(request, _("The quality objective is saved."))
+        return redirect("policies:objective-list")
+    return render(request, "policies/objective_form.html", {"form": form, "objective": objective})
+
+
+@require_POST
+def objective_review(request, pk):
+    if not is_quality_officer(request.user):
+        raise PermissionDenied
+    objective = get_object_or_404(QualityObjective, pk=pk)
+    form = ObjectiveReviewForm(request.POST)
+    if form.is_valid():
+        services.objective_review(
+            objective=objective, status=form.cleaned_data["status"], reviewed_on=form.cleaned_data["reviewed_on"]
+        )
+        messages.success(request, _("The review of the objective is recorded."))
+    else:
+        messages.error(request, _("Give the status and the date of the review."))
+    return redirect("policies:objective-list")

@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from .models import Membership, OrganisationalUnit, Report, User
+from .models import Membership, OrganisationalUnit, Report, StandardClause, User
 
 
 @admin.register(User)
@@ -30,6 +30,22 @@ class OrganisationalUnitAdmin(TreeAdmin, GuardedModelAdmin, SimpleHistoryAdmin):
     search_fields = ("name", "short_name")
     autocomplete_fields = ["head"]
     inlines = [MembershipInline]
+
+
+@admin.register(StandardClause)
+class StandardClauseAdmin(admin.ModelAdmin):
+    list_display = ("framework", "code", "title")
+    list_filter = ("framework",)
+    search_fields = ("code", "title")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the catalogue is shipped as data (qms/data/standards.json)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Report)

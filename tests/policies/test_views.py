@@ -262,3 +262,48 @@ def test_only_the_editor_page_relaxes_styles_and_no_page_relaxes_scripts(client,
     assert "script-src 'self';" in editor + ";" and "unsafe-inline" not in editor.split("script-src")[1].split(";")[0]
     detail = client.get(document.get_absolute_url())["Content-Security-Policy"]
     assert "unsafe-inline" not in detail
+
+
+def test_the_review_calendar_is_for_the_quality_office_and_rectorate(client, document, people, published):
+    client.force_login(people.reader)
+    assert client.get(reverse("policies:review-calendar")).status_code == 403
+    client.force_login(people.rector)
+    response = client.get(reverse("policies:review-calendar"))
+    assert response.status_code == 200 and "DP 04.01" in response.content.decode()
+    ((month, documents),) = response.context["months"]
+    assert month == datetime.date(2027, 1, 1) and documents == [document]
+
+
+def test_quality_objectives_are_read_by_staff_and_kept_by_the_quality_office(client, people, units, document):
+    from policies.models import QualityObjective
+
+    policy = DocumentFactory(code="QP 01", type="quality_policy", level=1, owner=people.quality, owner_unit=units[0])
+    data = {
+        "policy": policy.pk,
+        "title": "Accredit every programme",
+        "owner": people.rector.pk,
+        "indicator": "Accredited programmes",
+        "unit_of_measure": "%",
+        "baseline": "86",
+        "target": "100",
+        "deadline": "2027-12-31",
+        "status": "in_progress",
+    }
+    client.force_login(people.owner)
+    assert client.post(reverse("policies:objective-create"), data).status_code == 403
+    client.force_login(people.quality)
+    response = client.post(reverse("policies:objective-create"), {**data, "target": "lots"})
+    assert response.status_code == 200 and response.context["form"].errors["target"]
+    assert 'value="Accredit every programme"' in response.content.decode()
+    assert client.post(reverse("policies:objective-create"), data).status_code == 302
+    objective = QualityObjective.objects.get()
+    client.post(
+        reverse("policies:objective-review", args=[objective.pk]), {"status": "reached", "reviewed_on": "2027-12-01"}
+    )
+    objective.refresh_from_db()
+    assert objective.status == "reached" and objective.last_reviewed_at == datetime.date(2027, 12, 1)
+    assert objective.history.count() == 2
+    client.force_login(people.reader)
+    assert "Accredit every programme" in client.get(reverse("policies:objective-list")).content.decode()
+    client.force_login(people.applicant)
+    assert client.get(reverse("policies:objective-list")).status_code == 403
