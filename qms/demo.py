@@ -128,7 +128,9 @@ def _ensure_account(username, first, last, roles, groups):
     if missing:
         user.groups.add(*missing)
     if user.is_staff:
-        missing_permissions = Permission.objects.filter(content_type__app_label="qms").exclude(user=user)
+        missing_permissions = Permission.objects.filter(content_type__app_label__in=["qms", "policies"]).exclude(
+            user=user
+        )
         if missing_permissions.exists():
             user.user_permissions.add(*missing_permissions)
     return user
