@@ -180,7 +180,7 @@ class Version(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.document.code} rev. {self.revision}"
+        return _("%(code)s, revision %(revision)s") % {"code": self.document.code, "revision": self.revision}
 
     def get_absolute_url(self):
         return reverse("policies:version-detail", args=[self.pk])
@@ -228,7 +228,9 @@ class Attachment(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     size = models.PositiveBigIntegerField(_("size"))
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -370,8 +372,10 @@ class DocumentReview(models.Model):
 class AcknowledgementReminder(models.Model):
     """A reminder sent to a person about a published version they have not acknowledged yet."""
 
-    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="reminders")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(Version, verbose_name=_("version"), on_delete=models.CASCADE, related_name="reminders")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
     sent_at = models.DateTimeField(_("sent at"), db_index=True)
 
     class Meta:
