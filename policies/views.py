@@ -316,60 +316,62 @@ def attachment_download(request, pk, attachment_pk):
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
-@require_POST
-def version_submit(request, pk):
-    version = get_draft_for_editor(request.user, pk)
-    form = SubmitForm(request.POST)
+def _act(request, version, form, perform, success: str, invalid: str | None = None):
+    """A workflow step from a posted form: report what is wrong with the form (`invalid`, or the
+    form's own errors), or run `perform(cleaned_data)` and report its success or the refusal."""
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        if invalid:
+            messages.error(request, invalid)
+        else:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
         return redirect(version)
     try:
-        services.version_submit(
-            version=version, reviewers=form.cleaned_data["reviewers"], approver=form.cleaned_data["approver"]
-        )
-        messages.success(request, _("The revision is sent for review."))
+        perform(form.cleaned_data)
+        messages.success(request, success)
     except ValidationError as error:
         _fail(request, error)
     return redirect(version)
+
+
+@require_POST
+def version_submit(request, pk):
+    version = get_draft_for_editor(request.user, pk)
+    return _act(
+        request,
+        version,
+        SubmitForm(request.POST),
+        lambda data: services.version_submit(version=version, reviewers=data["reviewers"], approver=data["approver"]),
+        _("The revision is sent for review."),
+    )
 
 
 @require_POST
 def version_decide(request, pk):
     version = get_version_for_user(request.user, pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(version)
-    try:
-        services.review_decide(
-            version=version,
-            person=request.user,
-            decision=form.cleaned_data["decision"],
-            comment=form.cleaned_data["comment"],
-        )
-        messages.success(request, _("Your decision is recorded."))
-    except ValidationError as error:
-        _fail(request, error)
-    return redirect(version)
+    return _act(
+        request,
+        version,
+        DecisionForm(request.POST),
+        lambda data: services.review_decide(
+            version=version, person=request.user, decision=data["decision"], comment=data["comment"]
+        ),
+        _("Your decision is recorded."),
+    )
 
 
 @require_POST
 def version_return(request, pk):
     version = get_draft_for_editor(request.user, pk)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Say why the revision goes back to draft."))
-        return redirect(version)
-    try:
-        services.version_return_to_draft(version=version, reason=form.cleaned_data["reason"])
-        messages.success(request, _("The revision is back in draft."))
-    except ValidationError as error:
-        _fail(request, error)
-    return redirect(version)
+    return _act(
+        request,
+        version,
+        ReasonForm(request.POST),
+        lambda data: services.version_return_to_draft(version=version, reason=data["reason"]),
+        _("The revision is back in draft."),
+        invalid=_("Say why the revision goes back to draft."),
+    )
 
 
 @require_POST
@@ -377,16 +379,14 @@ def version_publish(request, pk):
     version = get_version_for_user(request.user, pk)
     if not is_quality_officer(request.user):
         raise PermissionDenied
-    form = PublishForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the effective date."))
-        return redirect(version)
-    try:
-        services.version_publish(version=version, by=request.user, effective_date=form.cleaned_data["effective_date"])
-        messages.success(request, _("The revision is published."))
-    except ValidationError as error:
-        _fail(request, error)
-    return redirect(version)
+    return _act(
+        request,
+        version,
+        PublishForm(request.POST),
+        lambda data: services.version_publish(version=version, by=request.user, effective_date=data["effective_date"]),
+        _("The revision is published."),
+        invalid=_("Give the effective date."),
+    )
 
 
 @require_POST
@@ -394,16 +394,14 @@ def version_withdraw(request, pk):
     version = get_version_for_user(request.user, pk)
     if not is_quality_officer(request.user):
         raise PermissionDenied
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Say why the revision is withdrawn."))
-        return redirect(version)
-    try:
-        services.version_withdraw(version=version, reason=form.cleaned_data["reason"])
-        messages.success(request, _("The revision is withdrawn."))
-    except ValidationError as error:
-        _fail(request, error)
-    return redirect(version)
+    return _act(
+        request,
+        version,
+        ReasonForm(request.POST),
+        lambda data: services.version_withdraw(version=version, reason=data["reason"]),
+        _("The revision is withdrawn."),
+        invalid=_("Say why the revision is withdrawn."),
+    )
 
 
 @require_POST
