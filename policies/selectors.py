@@ -30,6 +30,11 @@ def public_versions():
     )
 
 
+def applies_to_person(document: Document, person) -> bool:
+    """Whether the person is a member of a unit the document applies to (and so must acknowledge it)."""
+    return Membership.objects.filter(user=person, unit__in=document.applies_to.all()).exists()
+
+
 def pending_acknowledgements(user):
     """Published versions that apply to the person's units and that they have not acknowledged."""
     units = Membership.objects.filter(user=user).values("unit")

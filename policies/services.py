@@ -297,7 +297,9 @@ def acknowledge(*, version: Version, person) -> Acknowledgement:
     """Confirm "read and understood" for a published version that applies to the person. Twice is once."""
     if version.status != Status.PUBLISHED:
         raise WorkflowError(_("Only the published version of a document can be acknowledged."))
-    if not Membership.objects.filter(user=person, unit__in=version.document.applies_to.all()).exists():
+    from .selectors import applies_to_person
+
+    if not applies_to_person(version.document, person):
         raise PermissionDenied(_("This document does not apply to your units."))
     acknowledgement, _created = Acknowledgement.objects.get_or_create(version=version, person=person)
     return acknowledgement

@@ -48,6 +48,12 @@ from .permissions import (
 Status = Version.Status
 
 
+def _report_form_errors(request, form):
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
 def _fail(request, error: ValidationError):
     for message in error.messages:
         messages.error(request, message)
@@ -138,9 +144,7 @@ def document_detail(request, pk):
     if not (editor or request.user.has_role(*selectors.READ_ALL_ROLES)):
         versions = versions.filter(status__in=[Status.PUBLISHED, Status.SUPERSEDED])
     acknowledged = current is not None and Acknowledgement.objects.filter(version=current, person=request.user).exists()
-    must_acknowledge = (
-        current is not None and not acknowledged and document.applies_to.filter(memberships__user=request.user).exists()
-    )
+    must_acknowledge = current is not None and not acknowledged and selectors.applies_to_person(document, request.user)
     return render(
         request,
         "policies/document_detail.html",
@@ -293,9 +297,7 @@ def attachment_add(request, pk):
         except ValidationError as error:
             _fail(request, error)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        _report_form_errors(request, form)
     return redirect("policies:version-edit", pk=version.pk)
 
 
@@ -323,9 +325,7 @@ def _act(request, version, form, perform, success: str, invalid: str | None = No
         if invalid:
             messages.error(request, invalid)
         else:
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
+            _report_form_errors(request, form)
         return redirect(version)
     try:
         perform(form.cleaned_data)

@@ -307,3 +307,11 @@ def test_quality_objectives_are_read_by_staff_and_kept_by_the_quality_office(cli
     assert "Accredit every programme" in client.get(reverse("policies:objective-list")).content.decode()
     client.force_login(people.applicant)
     assert client.get(reverse("policies:objective-list")).status_code == 403
+
+
+def test_only_members_of_the_units_a_document_applies_to_are_asked_to_acknowledge(client, document, people, published):
+    client.force_login(people.quality)  # may read everything, but is not in the document's units
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert 'data-testid="acknowledge"' not in page
+    client.force_login(people.reader)
+    assert 'data-testid="acknowledge"' in client.get(document.get_absolute_url()).content.decode()
