@@ -10,6 +10,7 @@ exists under the policy are left alone.
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.html import escape
 
 from qms.models import OrganisationalUnit, StandardClause, User
@@ -29,6 +30,7 @@ AUTHOR = "quality"
 REVIEWER = "owner"
 APPROVER = "rector"
 PUBLISHER = "quality"
+TEN = datetime.time(10, 0)
 
 POLICY_CODE = "QP 01"
 POLICY_EFFECTIVE = datetime.date(2026, 1, 15)
@@ -526,7 +528,15 @@ def _publish(document, people, bodies, effective_date, change_summary):
     version_submit(version=version, reviewers=[people[REVIEWER]], approver=people[APPROVER])
     review_decide(version=version, person=people[REVIEWER], decision="approved")
     review_decide(version=version, person=people[APPROVER], decision="approved")
-    return version_publish(version=version, by=people[PUBLISHER], effective_date=effective_date)
+    version = version_publish(version=version, by=people[PUBLISHER], effective_date=effective_date)
+    # The demo describes revisions that came into force in the past: date the decisions before it.
+    approved = timezone.make_aware(datetime.datetime.combine(effective_date - datetime.timedelta(days=7), TEN))
+    for decision in version.decisions.all():
+        decision.decided_at = approved - datetime.timedelta(days=7 if decision.role == "reviewer" else 0)
+        decision.save(update_fields=["decided_at"])
+    version.approved_at, version.published_at = approved, approved + datetime.timedelta(days=1)
+    version.save(update_fields=["approved_at", "published_at"])
+    return version
 
 
 def _ensure_document(spec, *, people, owner_unit, all_units) -> bool:

@@ -4,6 +4,7 @@ acknowledged what; and the quality objectives derived from the policy."""
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -57,7 +58,9 @@ class Document(models.Model):
         related_name="documents",
         blank=True,
     )
-    review_interval_months = models.PositiveSmallIntegerField(_("review interval (months)"), default=12)
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"), default=12, validators=[MinValueValidator(1), MaxValueValidator(120)]
+    )
     is_public = models.BooleanField(
         _("public"), default=False, help_text=_("Published versions can be read without signing in.")
     )

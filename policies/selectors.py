@@ -1,11 +1,13 @@
 """Reads of document control, filtered to what the reader may see."""
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext as _
 
+from qms.changelog import Source, change_log
 from qms.models import Membership
 from qms.roles import Role
 
-from .models import Acknowledgement, Document, ReviewDecision, Version
+from .models import Acknowledgement, Attachment, Document, DocumentReview, ReviewDecision, Version, VersionBody
 
 READ_ALL_ROLES = (Role.QUALITY_OFFICER, Role.RECTORATE, Role.AUDITOR)
 
@@ -92,4 +94,49 @@ def review_calendar():
         .select_related("owner", "owner_unit")
         .annotate(open_versions=Count("versions", filter=Q(versions__status__in=["draft", "in_review", "approved"])))
         .order_by("next_review_date", "code")
+    )
+
+
+def document_change_log(document):
+    """Everything that happened to a document and its revisions, newest first (qms.changelog)."""
+    revisions = dict(Version.objects.filter(document=document).values_list("pk", "revision"))
+
+    def revision_label(version_id):
+        return _("Revision %(revision)s") % {"revision": revisions.get(version_id, "?")}
+
+    return change_log(
+        Source(
+            Document.history.filter(id=document.pk),
+            label=lambda r: _("Document details"),
+            exclude=("review_notified", "created_at"),
+        ),
+        Source(
+            Version.history.filter(document_id=document.pk),
+            label=lambda r: revision_label(r.id),
+            exclude=("document", "created_at"),
+        ),
+        Source(
+            VersionBody.history.filter(version_id__in=list(revisions)),
+            label=lambda r: (
+                _("%(revision)s: text (%(language)s)")
+                % {"revision": revision_label(r.version_id), "language": r.language}
+            ),
+            exclude=("version",),
+            summarise=("body",),
+        ),
+        Source(
+            Attachment.history.filter(version_id__in=list(revisions)),
+            label=lambda r: _("%(revision)s: attachment") % {"revision": revision_label(r.version_id)},
+            exclude=("version", "file", "uploaded_at", "uploaded_by"),
+        ),
+        Source(
+            ReviewDecision.history.filter(version_id__in=list(revisions)),
+            label=lambda r: _("%(revision)s: decision") % {"revision": revision_label(r.version_id)},
+            exclude=("version",),
+        ),
+        Source(
+            DocumentReview.history.filter(document_id=document.pk),
+            label=lambda r: _("Periodic review"),
+            exclude=("document", "reviewed_at"),
+        ),
     )

@@ -89,6 +89,35 @@ def document_create(
     return document
 
 
+EDITABLE_FIELDS = ("code", "title", "type", "level", "owner_unit", "review_interval_months", "is_public")
+
+
+@transaction.atomic
+def document_update(*, document: Document, owner, applies_to, clauses, **fields) -> Document:
+    """Change a document's register data. A new review interval moves the next review date,
+    counted from the current revision's effective date."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    interval_changed = int(fields.get("review_interval_months", document.review_interval_months)) != (
+        document.review_interval_months
+    )
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            raise TypeError(f"document_update() got an unexpected field {name!r}")
+        setattr(document, name, value.strip() if isinstance(value, str) else value)
+    if interval_changed:
+        current = document.versions.filter(status=Status.PUBLISHED).first()
+        if current is not None:
+            document.next_review_date = document.review_date_after(current.effective_date)
+    document.full_clean()
+    document.save()
+    if set(document.applies_to.values_list("pk", flat=True)) != {unit.pk for unit in applies_to}:
+        document.applies_to.set(applies_to)
+    if set(document.clauses.values_list("pk", flat=True)) != {clause.pk for clause in clauses}:
+        document.clauses.set(clauses)
+    document_set_owner(document=document, owner=owner)
+    return document
+
+
 @transaction.atomic
 def document_set_owner(*, document: Document, owner) -> Document:
     if document.owner_id != owner.pk:

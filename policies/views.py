@@ -118,21 +118,51 @@ def document_create(request):
     form = DocumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        document = services.document_create(
-            code=data["code"],
-            title=data["title"],
-            type=data["type"],
-            level=data["level"],
-            owner_unit=data["owner_unit"],
-            owner=data["owner"],
-            applies_to=data["applies_to"],
-            clauses=data["clauses"],
-            review_interval_months=data["review_interval_months"],
-            is_public=data["is_public"],
-        )
-        messages.success(request, _("The document was created. Start its first draft."))
-        return redirect(document)
+        try:
+            document = services.document_create(
+                owner=data["owner"],
+                applies_to=data["applies_to"],
+                clauses=data["clauses"],
+                **{name: data[name] for name in services.EDITABLE_FIELDS},
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The document was created. Start its first draft."))
+            return redirect(document)
     return render(request, "policies/document_form.html", {"form": form})
+
+
+def document_edit(request, pk):
+    document = get_document_for_user(request.user, pk)
+    if not is_quality_officer(request.user):
+        raise PermissionDenied
+    form = DocumentForm(request.POST or None, instance=document)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.document_update(
+                document=document,
+                owner=data["owner"],
+                applies_to=data["applies_to"],
+                clauses=data["clauses"],
+                **{name: data[name] for name in services.EDITABLE_FIELDS},
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The document's details were saved."))
+            return redirect(document)
+    return render(request, "policies/document_form.html", {"form": form, "document": document})
+
+
+def document_history(request, pk):
+    document = get_document_for_user(request.user, pk)
+    if not (can_edit_drafts(request.user, document) or request.user.has_role(*selectors.READ_ALL_ROLES)):
+        raise PermissionDenied
+    entries = selectors.document_change_log(document)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "policies/document_history.html", {"document": document, "page": page})
 
 
 def document_detail(request, pk):
@@ -164,6 +194,8 @@ def document_detail(request, pk):
             "review_form": ReviewOutcomeForm() if editor else None,
             "clauses": document.clauses.all(),
             "applies_to": document.applies_to.order_by("path"),
+            "can_edit_details": is_quality_officer(request.user),
+            "can_see_history": editor or request.user.has_role(*selectors.READ_ALL_ROLES),
         },
     )
 

@@ -68,6 +68,15 @@ def test_a_new_revision_of_the_policy_goes_from_draft_to_acknowledged(
     assert "New objective: every programme accredited by 2028." in published.bodies.get(language="en").body
     assert "ПОЛИТИКА ПО КАЧЕСТВОТО" in published.bodies.get(language="bg").body  # the Bulgarian text carried over
 
+    # The history names who did what: the rector's approval and the publication are there.
+    open_policy(page, live_server)
+    page.get_by_test_id("history").click()
+    log = page.get_by_test_id("change-log")
+    expect(log).to_contain_text("Revision 2: decision")
+    expect(log).to_contain_text("Published")
+    expect(log.locator("tr", has_text="Revision 2: decision").first).to_be_visible()
+    screenshot("journey-history")
+
     # A staff member sees it pending, acknowledges it and downloads the PDF.
     sign_out(page, live_server)
     sign_in("staff")
