@@ -6,13 +6,10 @@ styles and foreign URLs schemes included. `check_attachment` recognises a PDF, D
 its bytes, not by its name, and refuses anything larger than the limit.
 """
 
-import zipfile
-
 import nh3
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext_lazy as _
+
+from qms.uploads import check_upload
 
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code",
@@ -32,7 +29,6 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 def sanitise_html(html: str) -> str:
@@ -54,41 +50,4 @@ def max_attachment_bytes() -> int:
 def check_attachment(uploaded) -> str:
     """The kind of an uploaded file ("pdf", "docx" or "odt"), judged by its content, or a
     ValidationError saying what is wrong. The file is left at its start."""
-    limit = max_attachment_bytes()
-    if uploaded.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; at most %(limit)s may be attached."),
-            code="too_large",
-            params={"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
-        )
-    if uploaded.size == 0:
-        raise ValidationError(_("The file is empty."), code="empty")
-    uploaded.seek(0)
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    try:
-        if head.startswith(b"%PDF-"):
-            return "pdf"
-        if head.startswith(b"PK\x03\x04"):
-            kind = _office_kind(uploaded)
-            if kind:
-                return kind
-    finally:
-        uploaded.seek(0)
-    raise ValidationError(
-        _("Only PDF, DOCX and ODT files can be attached; this file is none of them, whatever its name says."),
-        code="wrong_type",
-    )
-
-
-def _office_kind(uploaded) -> str | None:
-    try:
-        with zipfile.ZipFile(uploaded) as archive:
-            names = set(archive.namelist())
-            if "[Content_Types].xml" in names and "word/document.xml" in names:
-                return "docx"
-            if "mimetype" in names and "content.xml" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                return "odt"
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return None
-    return None
+    return check_upload(uploaded, allowed=("pdf", "docx", "odt"), limit=max_attachment_bytes())

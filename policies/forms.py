@@ -4,13 +4,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from qms.models import OrganisationalUnit, StandardClause, User
-from qms.roles import STAFF_ROLES, Role
+from qms.roles import Role
+from qms.selectors import staff_people
 
 from .models import Document, QualityObjective
-
-
-def staff_people():
-    return User.objects.filter(is_active=True, groups__name__in=STAFF_ROLES).distinct().order_by("last_name")
 
 
 class DocumentForm(forms.ModelForm):

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import translated
+
 SKIPPED = {"id", "history_id", "history_date", "history_change_reason", "history_type", "history_user"}
 LONG_TEXT = 160
 
@@ -91,6 +93,8 @@ def _display(value, model_field, related, summarise):
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, dict):  # a text per language (qms.i18n)
+        value = translated(value)
     if isinstance(value, datetime):
         return formats.localize(timezone.localtime(value) if timezone.is_aware(value) else value)
     if isinstance(value, (date, Decimal, float)):

@@ -42,6 +42,13 @@ NAVIGATION = [
         description=_("The quality policy and controlled documents: read, acknowledge, draft and approve."),
     ),
     NavItem(
+        "processes",
+        _("Processes"),
+        "processes:process-list",
+        STAFF_ROLES,
+        description=_("Process cards, KPIs, the functional matrix and the process map."),
+    ),
+    NavItem(
         "my-unit",
         _("My unit"),
         "units:mine",

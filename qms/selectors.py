@@ -2,8 +2,13 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Membership, OrganisationalUnit, Report
-from .roles import Role
+from .models import Membership, OrganisationalUnit, Report, User
+from .roles import STAFF_ROLES, Role
+
+
+def staff_people():
+    """Active university staff, for choosing owners, reviewers and approvers."""
+    return User.objects.filter(is_active=True, groups__name__in=STAFF_ROLES).distinct().order_by("last_name")
 
 
 def unit_tree():

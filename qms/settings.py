@@ -139,6 +139,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "policies.tasks.acknowledgement_reminders",
         "schedule": timedelta(hours=24),
     },
+    "processes-measurement-sweep": {
+        "task": "processes.tasks.measurement_sweep",
+        "schedule": timedelta(hours=24),
+    },
+    "processes-review-sweep": {
+        "task": "processes.tasks.review_sweep",
+        "schedule": timedelta(hours=24),
+    },
 }
 
 # --- Authentication ---------------------------------------------------------------------

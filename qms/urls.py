@@ -51,6 +51,7 @@ urlpatterns = [
     path("units/", include(units_patterns)),
     path("reports/", include(reports_patterns)),
     path("documents/", include("policies.urls")),
+    path("processes/", include("processes.urls")),
     path("public/documents/", include("policies.public_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -41,3 +41,11 @@ def css_string(value):
     from qms.pdf import css_string as quote
 
     return mark_safe(quote(value))  # noqa: S308 -- quote() escapes everything that could end the string or the element
+
+
+@register.filter
+def translated(texts, language=None):
+    """A text kept per language ({"kk": ..., "en": ...}) in `language`, else the reader's, with a fallback."""
+    from qms.i18n import translated as pick
+
+    return pick(texts, language or None)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from processes.selectors import processes_of_unit
 from qms import selectors, services
 from qms.forms import MemberAddForm
 from qms.models import OrganisationalUnit
@@ -38,6 +39,7 @@ def unit_detail(request, pk):
             "children": OrganisationalUnit.objects.get_children(unit).select_related("head"),
             "memberships": selectors.unit_members(unit),
             "can_manage_members": can_manage_members(request.user, unit),
+            "processes": processes_of_unit(unit),
         },
     )
 

@@ -1,0 +1,16 @@
+"""Scheduled work of the process register."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import services
+
+
+@shared_task(name="processes.tasks.measurement_sweep", time_limit=900, soft_time_limit=840)
+def measurement_sweep() -> dict:
+    return services.kpi_measurement_sweep(today=timezone.localdate())
+
+
+@shared_task(name="processes.tasks.review_sweep", time_limit=600, soft_time_limit=540)
+def review_sweep() -> dict:
+    return services.processes_review_sweep(today=timezone.localdate())
