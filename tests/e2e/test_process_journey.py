@@ -66,4 +66,11 @@ def test_an_owner_revises_the_card_and_a_red_kpi_reaches_the_quality_officer(
     expect(page.get_by_test_id("kpis").locator("tr", has_text=kpi.name["en"])).to_contain_text("Off target")
     screenshot("process-quality-officer")
     assert Process.objects.get(pk=process.pk).kpis.get(pk=kpi.pk).status == KPI.Status.OFF_TARGET
+
+    # On the process map, clicking the process opens its card.
+    page.goto(f"{live_server.url}/processes/map/")
+    screenshot("process-map")
+    page.locator(f"svg a[href='{process.get_absolute_url()}']").first.click()
+    expect(page.get_by_test_id("card")).to_be_visible()
+    assert page.url.endswith(process.get_absolute_url())
     assert errors == []
