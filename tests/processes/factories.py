@@ -11,7 +11,7 @@ class ProcessFactory(factory.Factory):
     class Meta:
         model = Process
 
-    code = factory.Sequence(lambda n: f"P-{n:02d}")
+    code = factory.Sequence(lambda n: f"F {n:03d}")
     name = factory.Sequence(lambda n: {"en": f"Process {n}"})
     kind = Process.Kind.CORE
     leader = factory.SubFactory(UserFactory)
