@@ -147,6 +147,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "processes.tasks.review_sweep",
         "schedule": timedelta(hours=24),
     },
+    "audits-action-escalation": {
+        "task": "audits.tasks.action_escalation",
+        "schedule": timedelta(hours=24),
+    },
 }
 
 # --- Authentication ---------------------------------------------------------------------
