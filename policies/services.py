@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from qms.models import Membership
+from qms.reviews import review_sweep
 
 from .content import check_attachment, sanitise_html
 from .models import (
@@ -368,32 +369,7 @@ REVIEW_NOTICE_DAYS = 30
 def documents_review_sweep(*, today) -> dict:
     """Mark documents whose review is due (within REVIEW_NOTICE_DAYS) or overdue, and tell each
     owner once per stage. Safe to run twice or late: a stage already told is not told again."""
-    from datetime import timedelta
-
-    counts = {"due": 0, "overdue": 0, "notified": 0}
-    horizon = today + timedelta(days=REVIEW_NOTICE_DAYS)
-    candidates = Document.objects.filter(next_review_date__isnull=False).values_list("pk", flat=True)
-    for pk in candidates.iterator():
-        with transaction.atomic():
-            document = Document.objects.select_for_update().select_related("owner").get(pk=pk)
-            if document.next_review_date < today:
-                state = Document.ReviewState.OVERDUE
-            elif document.next_review_date <= horizon:
-                state = Document.ReviewState.DUE
-            else:
-                state = Document.ReviewState.CURRENT
-            changed = ["review_state"] if document.review_state != state else []
-            document.review_state = state
-            if state != Document.ReviewState.CURRENT:
-                counts[state] += 1
-                if document.review_notified != state:
-                    _notify_review(document, state)
-                    document.review_notified = state
-                    changed.append("review_notified")
-                    counts["notified"] += 1
-            if changed:
-                document.save(update_fields=changed)
-    return counts
+    return review_sweep(Document, today=today, notice_days=REVIEW_NOTICE_DAYS, notify=_notify_review)
 
 
 def _notify_review(document: Document, state: str) -> None:

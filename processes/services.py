@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from qms.mail import send_to_person
 from qms.models import OrganisationalUnit
+from qms.reviews import review_sweep
 from qms.uploads import check_upload
 
 from . import periods
@@ -401,34 +402,14 @@ REVIEW_NOTICE_DAYS = 30
 
 def processes_review_sweep(*, today: datetime.date) -> dict:
     """Mark processes whose card review is due or overdue and tell the owner once per stage."""
-    counts = {"due": 0, "overdue": 0, "notified": 0}
-    horizon = today + datetime.timedelta(days=REVIEW_NOTICE_DAYS)
-    for pk in Process.objects.filter(next_review_date__isnull=False).values_list("pk", flat=True).iterator():
-        with transaction.atomic():
-            process = Process.objects.select_for_update().select_related("owner").get(pk=pk)
-            if process.next_review_date < today:
-                state = Process.ReviewState.OVERDUE
-            elif process.next_review_date <= horizon:
-                state = Process.ReviewState.DUE
-            else:
-                state = Process.ReviewState.CURRENT
-            changed = ["review_state"] if process.review_state != state else []
-            process.review_state = state
-            if state != Process.ReviewState.CURRENT:
-                counts[state] += 1
-                if process.review_notified != state:
-                    owner = process.owner
-                    transaction.on_commit(
-                        lambda owner=owner, process=process, state=state: send_to_person(
-                            owner, "processes/email/review", {"process": process, "state": state}
-                        )
-                    )
-                    process.review_notified = state
-                    changed.append("review_notified")
-                    counts["notified"] += 1
-            if changed:
-                process.save(update_fields=changed)
-    return counts
+
+    def notify(process, stage):
+        owner = process.owner
+        transaction.on_commit(
+            lambda: send_to_person(owner, "processes/email/review", {"process": process, "state": stage})
+        )
+
+    return review_sweep(Process, today=today, notice_days=REVIEW_NOTICE_DAYS, notify=notify)
 
 
 # --- functional matrix ----------------------------------------------------------------------
