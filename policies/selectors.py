@@ -5,11 +5,9 @@ from django.utils.translation import gettext as _
 
 from qms.changelog import Source, change_log
 from qms.models import Membership
-from qms.roles import Role
+from qms.roles import READ_ALL_ROLES
 
 from .models import Acknowledgement, Attachment, Document, DocumentReview, ReviewDecision, Version, VersionBody
-
-READ_ALL_ROLES = (Role.QUALITY_OFFICER, Role.RECTORATE, Role.AUDITOR)
 
 
 def documents_visible_to(user):

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from qms.models import OrganisationalUnit
 from qms.permissions import require_university_staff
 from qms.roles import Role
+from qms.views import report_error
 
 from . import selectors, services
 from .forms import (
@@ -52,11 +53,6 @@ def _report_form_errors(request, form):
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
-
-
-def _fail(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def pick_body(version: Version, requested: str | None):
@@ -218,7 +214,7 @@ def document_review(request, pk):
             document=document, by=request.user, comment=form.cleaned_data["comment"]
         )
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
         return redirect(document)
     return redirect("policies:version-edit", pk=version.pk)
 
@@ -231,7 +227,7 @@ def version_start(request, pk):
     try:
         version = services.version_start_draft(document=document, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
         return redirect(document)
     return redirect("policies:version-edit", pk=version.pk)
 
@@ -294,7 +290,7 @@ def version_edit(request, pk):
             )
             services.version_update_summary(version=version, change_summary=form.cleaned_data["change_summary"])
         except ValidationError as error:
-            _fail(request, error)
+            report_error(request, error)
         else:
             messages.success(request, _("The draft is saved."))
             return redirect(f"{request.path}?lang={form.cleaned_data['language']}")
@@ -327,7 +323,7 @@ def attachment_add(request, pk):
             )
             messages.success(request, _("The file is attached."))
         except ValidationError as error:
-            _fail(request, error)
+            report_error(request, error)
     else:
         _report_form_errors(request, form)
     return redirect("policies:version-edit", pk=version.pk)
@@ -340,7 +336,7 @@ def attachment_remove(request, pk, attachment_pk):
     try:
         services.version_remove_attachment(attachment=attachment)
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
     return redirect("policies:version-edit", pk=version.pk)
 
 
@@ -363,7 +359,7 @@ def _act(request, version, form, perform, success: str, invalid: str | None = No
         perform(form.cleaned_data)
         messages.success(request, success)
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
     return redirect(version)
 
 
@@ -443,7 +439,7 @@ def version_acknowledge(request, pk):
         services.acknowledge(version=version, person=request.user)
         messages.success(request, _("Thank you: your acknowledgement is recorded."))
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
     return redirect(version.document)
 
 

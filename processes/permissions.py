@@ -8,11 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from qms.permissions import require_university_staff
-from qms.roles import Role
+from qms.roles import READ_ALL_ROLES, Role
 
 from .models import KPI, Card, Process
-
-READ_ALL_ROLES = (Role.QUALITY_OFFICER, Role.RECTORATE, Role.AUDITOR)
 
 
 def is_quality_officer(user) -> bool:

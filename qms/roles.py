@@ -15,5 +15,8 @@ class Role(models.TextChoices):
     APPLICANT = "applicant", _("Applicant")
 
 
+#: Roles that read every controlled record (documents, process cards, audits) whatever its unit.
+READ_ALL_ROLES = (Role.QUALITY_OFFICER, Role.RECTORATE, Role.AUDITOR)
+
 #: Roles held by the university's own people (everyone but applicants).
 STAFF_ROLES = frozenset(Role) - {Role.APPLICANT}

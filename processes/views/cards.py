@@ -11,16 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qms.i18n import translated
+from qms.views import report_error
 
 from .. import selectors, services
 from ..forms import ActivityFormSet, CardTextsForm, FlowFormSet, ReasonForm
 from ..permissions import can_approve_card, can_edit_card, get_card_for_user, get_draft_for_editor, get_process_for_user
 from .register import card_context
-
-
-def _fail(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @require_POST
@@ -31,7 +27,7 @@ def card_start(request, pk):
     try:
         card = services.card_start_draft(process=process, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
         return redirect(process)
     return redirect("processes:card-edit", pk=card.pk)
 
@@ -143,7 +139,7 @@ def _submit(request, card):
     try:
         services.card_submit(card=card, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
         return redirect("processes:card-edit", pk=card.pk)
     messages.success(request, _("The card is sent to the process leader for approval."))
     return redirect(card)
@@ -163,7 +159,7 @@ def card_approve(request, pk):
     try:
         services.card_approve(card=card, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
     else:
         messages.success(request, _("The card is approved and is now the current card of the process."))
     return redirect(card)
@@ -181,7 +177,7 @@ def card_return(request, pk):
     try:
         services.card_return(card=card, by=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
-        _fail(request, error)
+        report_error(request, error)
     else:
         messages.success(request, _("The card is back in draft; the owner is told why."))
     return redirect(card)

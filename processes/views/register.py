@@ -14,7 +14,6 @@ from .. import selectors, services
 from ..forms import ProcessForm
 from ..models import KPI, Activity, Card, Flow, MatrixEntry, Process
 from ..permissions import (
-    READ_ALL_ROLES,
     can_approve_card,
     can_edit_card,
     can_manage_register,
@@ -135,10 +134,9 @@ def process_detail(request, pk):
 
 def process_history(request, pk):
     process = get_process_for_user(request.user, pk)
-    if not (can_read_drafts(request.user, process) or request.user.has_role(*READ_ALL_ROLES)):
+    if not can_read_drafts(request.user, process):
         raise PermissionDenied
     cards = dict(Card.objects.filter(process=process).values_list("pk", "revision"))
-    kpis = list(KPI.objects.filter(process=process).values_list("pk", flat=True))
 
     def card_label(card_id):
         return _("Card revision %(revision)s") % {"revision": cards.get(card_id, "?")}
@@ -158,4 +156,4 @@ def process_history(request, pk):
                exclude=("process",)),
     )  # fmt: skip
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "processes/process_history.html", {"process": process, "page": page, "kpis": kpis})
+    return render(request, "processes/process_history.html", {"process": process, "page": page})
