@@ -21,6 +21,29 @@ from simple_history.models import HistoricalRecords
 from qms.models import OrganisationalUnit, StandardClause
 
 
+class ReportFile(models.Model):
+    """A PDF that a worker builds and keeps with the record (the audit report, the annual report
+    of a management review). Its state tells the page what to show while it is being built."""
+
+    class ReportState(models.TextChoices):
+        NONE = "", _("Not built yet")
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being built")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    report_file = models.FileField(_("report"), upload_to="audit-reports/%Y/", blank=True)
+    report_state = models.CharField(
+        _("report state"), max_length=20, choices=ReportState.choices, blank=True, default=""
+    )
+    report_language = models.CharField(_("report language"), max_length=10, blank=True)
+    report_error = models.TextField(_("report error"), blank=True)
+    report_built_at = models.DateTimeField(_("report built at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class AuditProgramme(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -59,7 +82,7 @@ class AuditProgramme(models.Model):
         return reverse("audits:programme-detail", args=[self.pk])
 
 
-class Audit(models.Model):
+class Audit(ReportFile):
     class Kind(models.TextChoices):
         PLANNED = "planned", _("Planned (from the programme)")
         UNPLANNED = "unplanned", _("Unplanned, on management's instruction")
@@ -111,7 +134,10 @@ class Audit(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
-    history = HistoricalRecords(m2m_fields=[units, processes, documents, clauses, team])
+    history = HistoricalRecords(
+        m2m_fields=[units, processes, documents, clauses, team],
+        excluded_fields=["report_state", "report_error", "report_language"],
+    )
 
     class Meta:
         verbose_name = _("audit")
@@ -333,7 +359,7 @@ class Finding(models.Model):
         return self.kind in (self.Kind.MAJOR, self.Kind.MINOR)
 
 
-class ManagementReview(models.Model):
+class ManagementReview(ReportFile):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         INPUTS = "inputs", _("Inputs collected")
@@ -353,7 +379,9 @@ class ManagementReview(models.Model):
     )
     decisions = models.TextField(_("decisions"), blank=True)
 
-    history = HistoricalRecords(m2m_fields=[attendees])
+    history = HistoricalRecords(
+        m2m_fields=[attendees], excluded_fields=["report_state", "report_error", "report_language"]
+    )
 
     class Meta:
         verbose_name = _("management review")

@@ -13,14 +13,24 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qms.mail import send_to_person
 from qms.roles import Role
 
-from .models import Action, ActionNotice, Nonconformity
+from .models import (
+    Action,
+    ActionNotice,
+    Audit,
+    AuditProgramme,
+    ChecklistItem,
+    ChecklistTemplate,
+    Finding,
+    ManagementReview,
+    Nonconformity,
+)
 
 State = Nonconformity.State
 
@@ -134,6 +144,9 @@ def action_add(*, nc=None, review=None, kind, description, responsible, due_date
         if nc is not None:
             nc = _locked(nc)
             _require_state(nc, State.ACTION_PLAN, State.IMPLEMENTATION)
+        if review is not None:
+            review = ManagementReview.objects.select_for_update().get(pk=review.pk)
+            _require_review_state(review, ManagementReview.State.HELD)
         action = Action(
             nonconformity=nc,
             review=review,
@@ -278,3 +291,473 @@ def actions_escalation_sweep(*, today) -> dict:
                         )
                     )
     return counts
+
+
+# --- the audit programme ----------------------------------------------------------------------
+
+
+def programme_create(*, year: int, notes: str = "") -> AuditProgramme:
+    programme = AuditProgramme(year=year, notes=notes.strip())
+    programme.full_clean()
+    programme.save()
+    return programme
+
+
+def programme_approve(*, programme: AuditProgramme, by) -> AuditProgramme:
+    """The rector approves the year's programme once it lists at least one planned audit."""
+    if not by.has_role(Role.RECTORATE):
+        raise WorkflowError(_("The audit programme is approved by the rector."))
+    with transaction.atomic():
+        programme = AuditProgramme.objects.select_for_update().get(pk=programme.pk)
+        if programme.status != AuditProgramme.Status.DRAFT:
+            raise WorkflowError(_("This programme is already approved."))
+        if not programme.audits.exists():
+            raise WorkflowError(_("Plan at least one audit in the programme before it is approved."))
+        programme.status = AuditProgramme.Status.APPROVED
+        programme.approved_by = by
+        programme.approved_at = timezone.now()
+        programme.save()
+        return programme
+
+
+def programme_revise(*, programme: AuditProgramme, by) -> AuditProgramme:
+    """An approved programme goes back to draft to be changed; the rector approves it again."""
+    with transaction.atomic():
+        programme = AuditProgramme.objects.select_for_update().get(pk=programme.pk)
+        if programme.status != AuditProgramme.Status.APPROVED:
+            raise WorkflowError(_("Only an approved programme is revised."))
+        programme.status = AuditProgramme.Status.DRAFT
+        programme.approved_by = None
+        programme.approved_at = None
+        programme.save()
+        return programme
+
+
+# --- audits -----------------------------------------------------------------------------------
+
+
+def independence_conflicts(*, auditors, units, processes) -> list[str]:
+    """Why these auditors may not audit these units and processes: an auditor does not audit a
+    unit they belong to or head, a unit containing it or a unit under it, nor a process they own."""
+    from qms.models import OrganisationalUnit
+
+    problems = []
+    units = list(units)
+    for auditor in {a.pk: a for a in auditors if a is not None}.values():
+        name = auditor.get_full_name() or auditor.username
+        own_paths = [
+            unit.path
+            for unit in OrganisationalUnit.objects.filter(Q(memberships__user=auditor) | Q(head=auditor)).distinct()
+        ]
+        for unit in units:
+            if any(unit.path.startswith(path) or path.startswith(unit.path) for path in own_paths):
+                problems.append(
+                    _("%(person)s belongs to %(unit)s and may not audit it.") % {"person": name, "unit": unit}
+                )
+        for process in processes:
+            if process.owner_id == auditor.pk:
+                problems.append(
+                    _("%(person)s owns the process %(process)s and may not audit it.")
+                    % {"person": name, "process": process.code}
+                )
+    return problems
+
+
+AUDIT_FIELDS = ("programme", "kind", "title", "lead_auditor", "planned_start", "planned_end")
+
+
+@transaction.atomic
+def audit_save(*, audit=None, units, processes, documents=(), clauses=(), team=(), **fields) -> Audit:
+    """Create or change an audit's plan. Refused when an auditor would audit their own unit or
+    process, when a planned audit is outside a programme, or once the audit is reported."""
+    if audit is not None:
+        audit = Audit.objects.select_for_update().get(pk=audit.pk)
+        if audit.status in (Audit.Status.REPORTED, Audit.Status.CLOSED):
+            raise WorkflowError(_("A reported audit is no longer changed."))
+    else:
+        audit = Audit()
+    for name in AUDIT_FIELDS:
+        if name in fields:
+            setattr(audit, name, fields[name])
+    team = [person for person in team if person.pk != audit.lead_auditor_id]
+    problems = independence_conflicts(auditors=[audit.lead_auditor, *team], units=units, processes=processes)
+    if problems:
+        raise ValidationError(problems, code="independence")
+    if audit.programme is not None and audit.planned_start and audit.planned_start.year != audit.programme.year:
+        message = _("An audit of the %(year)s programme starts in %(year)s.") % {"year": audit.programme.year}
+        raise ValidationError({"planned_start": message})
+    if audit.kind == Audit.Kind.PLANNED and audit.programme is None:
+        raise ValidationError({"programme": _("A planned audit belongs to the year's programme.")})
+    audit.full_clean()
+    audit.save()
+    audit.units.set(units)
+    audit.processes.set(processes)
+    audit.documents.set(documents)
+    audit.clauses.set(clauses)
+    audit.team.set(team)
+    return audit
+
+
+def is_on_team(user, audit: Audit) -> bool:
+    return audit.lead_auditor_id == user.pk or audit.team.filter(pk=user.pk).exists()
+
+
+def _locked_audit(audit) -> Audit:
+    return Audit.objects.select_for_update().get(pk=audit.pk)
+
+
+def _require_audit_state(audit: Audit, *allowed):
+    if audit.status not in allowed:
+        raise WorkflowError(
+            _("The audit is %(state)s; this step needs it %(allowed)s.")
+            % {
+                "state": audit.get_status_display().lower(),
+                "allowed": ", ".join(str(Audit.Status(s).label).lower() for s in allowed),
+            }
+        )
+
+
+def checklist_questions_from_criteria(audit: Audit, template: ChecklistTemplate | None = None) -> list[dict]:
+    """Questions for the audit's criteria: one per ISO clause or ESG standard, one per document,
+    then the template's, skipping what the checklist already asks."""
+    scope = ", ".join(str(unit) for unit in audit.units.all()) or _("the audited units")
+    questions = []
+    for clause in audit.clauses.all():
+        questions.append(
+            {
+                "question": _("How does %(scope)s meet %(clause)s? Show the records that prove it.")
+                % {"scope": scope, "clause": clause},
+                "clause": clause,
+                "document": None,
+            }
+        )
+    for document in audit.documents.all():
+        questions.append(
+            {
+                "question": _(
+                    "Is %(document)s the current revision, known to the staff and followed? "
+                    "Show the records it requires."
+                )
+                % {"document": f"{document.code} {document.title}"},
+                "clause": None,
+                "document": document,
+            }
+        )
+    if template is not None:
+        questions.extend(
+            {"question": text.strip(), "clause": None, "document": None}
+            for text in template.questions
+            if text and text.strip()
+        )
+    asked = {item.question for item in audit.checklist.all()}
+    return [q for q in questions if q["question"] not in asked]
+
+
+@transaction.atomic
+def checklist_build(*, audit: Audit, template: ChecklistTemplate | None = None) -> int:
+    audit = _locked_audit(audit)
+    _require_audit_state(audit, Audit.Status.PLANNED, Audit.Status.PREPARED, Audit.Status.IN_PROGRESS)
+    start = (audit.checklist.aggregate(Max("order"))["order__max"] or 0) + 1
+    items = [
+        ChecklistItem(audit=audit, order=start + i, question=q["question"], clause=q["clause"], document=q["document"])
+        for i, q in enumerate(checklist_questions_from_criteria(audit, template))
+    ]
+    for item in items:
+        item.save()  # one by one: each question gets its history record
+    return len(items)
+
+
+def checklist_add_question(*, audit: Audit, question: str, clause=None, document=None) -> ChecklistItem:
+    if not question.strip():
+        raise ValidationError({"question": _("Write the question.")})
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _require_audit_state(audit, Audit.Status.PLANNED, Audit.Status.PREPARED, Audit.Status.IN_PROGRESS)
+        order = (audit.checklist.aggregate(Max("order"))["order__max"] or 0) + 1
+        item = ChecklistItem(audit=audit, order=order, question=question.strip(), clause=clause, document=document)
+        item.full_clean()
+        item.save()
+        return item
+
+
+ATTACHMENT_KINDS = ("pdf", "png", "jpeg", "docx", "odt", "xlsx", "ods")
+ATTACHMENT_LIMIT = 20 * 1024 * 1024
+
+
+def checklist_answer(*, item: ChecklistItem, by, answer: str, evidence_notes: str, attachment=None) -> ChecklistItem:
+    """A member of the audit team answers a question during the audit; a nonconforming answer or
+    an observation needs its evidence written down."""
+    from qms.uploads import check_upload
+
+    if answer not in ChecklistItem.Answer.values or not answer:
+        raise ValidationError({"answer": _("Choose an answer.")})
+    if answer in (ChecklistItem.Answer.NONCONFORMING, ChecklistItem.Answer.OBSERVATION) and not evidence_notes.strip():
+        raise ValidationError({"evidence_notes": _("Write down the evidence for this answer.")})
+    if attachment is not None:
+        try:
+            check_upload(attachment, allowed=ATTACHMENT_KINDS, limit=ATTACHMENT_LIMIT)
+        except ValidationError as error:
+            raise ValidationError({"attachment": error.messages}) from None
+    with transaction.atomic():
+        audit = _locked_audit(item.audit)
+        _require_audit_state(audit, Audit.Status.IN_PROGRESS)
+        if not is_on_team(by, audit):
+            raise WorkflowError(_("Only the audit team answers the checklist."))
+        item = ChecklistItem.objects.select_for_update().get(pk=item.pk)
+        item.answer = answer
+        item.evidence_notes = evidence_notes.strip()
+        if attachment is not None:
+            item.attachment = attachment
+        item.answered_by = by
+        item.answered_at = timezone.now()
+        item.save()
+        return item
+
+
+def audit_prepare(*, audit: Audit, by) -> Audit:
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _require_audit_state(audit, Audit.Status.PLANNED)
+        if not audit.checklist.exists():
+            raise WorkflowError(_("Build the checklist before the audit is prepared."))
+        audit.status = Audit.Status.PREPARED
+        audit.save()
+        return audit
+
+
+def audit_start(*, audit: Audit, by) -> Audit:
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _require_audit_state(audit, Audit.Status.PREPARED)
+        audit.status = Audit.Status.IN_PROGRESS
+        audit.save()
+        return audit
+
+
+def audit_report(*, audit: Audit, by, summary: str, language: str) -> Audit:
+    """The lead auditor reports: every question answered, a summary written. The report PDF is
+    then built by a worker and kept with the audit."""
+    if not summary.strip():
+        raise ValidationError({"summary": _("Write the audit's summary.")})
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _require_audit_state(audit, Audit.Status.IN_PROGRESS)
+        unanswered = audit.checklist.filter(answer="").count()
+        if unanswered:
+            raise WorkflowError(_("%(count)s checklist questions are not answered yet.") % {"count": unanswered})
+        audit.summary = summary.strip()
+        audit.status = Audit.Status.REPORTED
+        audit.reported_at = timezone.now()
+        audit.save()
+        report_queue(record=audit, by=by, language=language)
+        return audit
+
+
+def audit_close(*, audit: Audit, by) -> Audit:
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _require_audit_state(audit, Audit.Status.REPORTED)
+        audit.status = Audit.Status.CLOSED
+        audit.closed_at = timezone.now()
+        audit.save()
+        return audit
+
+
+def finding_record(
+    *, audit: Audit, by, kind, unit, statement, evidence="", process=None, clause=None, requirement="",
+    checklist_item=None,
+) -> Finding:  # fmt: skip
+    """A finding of the audit team. A major or minor nonconformity opens a nonconformity record,
+    registered (and checked for recurrence) like any other."""
+    if not statement.strip():
+        raise ValidationError({"statement": _("State the finding.")})
+    if kind in (Finding.Kind.MAJOR, Finding.Kind.MINOR) and not (clause or requirement.strip()):
+        raise ValidationError({"requirement": _("Name the requirement that is not met.")})
+    with transaction.atomic():
+        audit = _locked_audit(audit)
+        _require_audit_state(audit, Audit.Status.IN_PROGRESS)
+        if not is_on_team(by, audit):
+            raise WorkflowError(_("Only the audit team records findings."))
+        scope = list(audit.units.all())
+        if scope and not any(unit.pk == u.pk or unit.is_descendant_of(u) for u in scope):
+            raise ValidationError({"unit": _("The unit is outside the audit's scope.")})
+        finding = Finding(
+            audit=audit,
+            kind=kind,
+            unit=unit,
+            process=process,
+            clause=clause,
+            requirement=requirement.strip(),
+            statement=statement.strip(),
+            evidence=evidence.strip(),
+            checklist_item=checklist_item,
+            recorded_by=by,
+        )
+        finding.full_clean()
+        if finding.is_nonconformity:
+            first_line = statement.strip().splitlines()[0]
+            finding.nonconformity = nonconformity_register(
+                title=first_line[:255],
+                description="\n\n".join(part for part in (statement.strip(), evidence.strip()) if part),
+                unit=unit,
+                process=process,
+                clause=clause,
+                requirement=requirement,
+                source=(
+                    Nonconformity.Source.EXTERNAL_AUDIT
+                    if audit.kind == Audit.Kind.EXTERNAL
+                    else Nonconformity.Source.INTERNAL_AUDIT
+                ),
+                severity=kind,
+                reported_by=by,
+            )
+        finding.save()
+        return finding
+
+
+# --- reports built by a worker ----------------------------------------------------------------
+
+
+def report_queue(*, record, by, language: str):
+    """Mark the record's report as queued and start its build once the transaction commits.
+    A report already queued or being built is not queued twice."""
+    from .tasks import build_report
+
+    model = type(record)
+    with transaction.atomic():
+        locked = model.objects.select_for_update().get(pk=record.pk)
+        if locked.report_state in (model.ReportState.QUEUED, model.ReportState.RUNNING):
+            return locked
+        locked.report_state = model.ReportState.QUEUED
+        locked.report_language = language
+        locked.report_error = ""
+        locked.save(update_fields=["report_state", "report_language", "report_error"])
+        label = model._meta.label_lower
+        by_pk = getattr(by, "pk", None)
+        transaction.on_commit(lambda: build_report.delay(label, locked.pk, by_pk))
+    record.report_state = locked.report_state
+    return locked
+
+
+# --- management review ------------------------------------------------------------------------
+
+
+def review_create(*, year: int) -> ManagementReview:
+    review = ManagementReview(year=year)
+    review.full_clean()
+    review.save()
+    return review
+
+
+def _require_review_state(review: ManagementReview, *allowed):
+    if review.state not in allowed:
+        raise WorkflowError(
+            _("The review is %(state)s; this step needs it %(allowed)s.")
+            % {
+                "state": review.get_state_display().lower(),
+                "allowed": ", ".join(str(ManagementReview.State(s).label).lower() for s in allowed),
+            }
+        )
+
+
+def review_collect_inputs(*, review: ManagementReview, today=None) -> ManagementReview:
+    """Assemble the review's inputs from the portal's records, as they stand today. Collected
+    again as often as needed until the meeting is held."""
+    from .selectors import review_inputs
+
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        review = ManagementReview.objects.select_for_update().get(pk=review.pk)
+        _require_review_state(review, ManagementReview.State.DRAFT, ManagementReview.State.INPUTS)
+        review.inputs = review_inputs(year=review.year, today=today)
+        review.inputs_collected_at = timezone.now()
+        review.state = ManagementReview.State.INPUTS
+        review.save()
+        return review
+
+
+def review_save_texts(*, review: ManagementReview, stakeholder_feedback: str, changes: str, resources: str):
+    with transaction.atomic():
+        review = ManagementReview.objects.select_for_update().get(pk=review.pk)
+        _require_review_state(review, ManagementReview.State.DRAFT, ManagementReview.State.INPUTS)
+        review.stakeholder_feedback = stakeholder_feedback.strip()
+        review.changes = changes.strip()
+        review.resources = resources.strip()
+        review.save()
+        return review
+
+
+def review_hold(*, review: ManagementReview, meeting_date, attendees, decisions: str) -> ManagementReview:
+    """Record the meeting: its date, who attended and what was decided."""
+    errors = {}
+    if not decisions.strip():
+        errors["decisions"] = _("Record the decisions of the meeting.")
+    if not attendees:
+        errors["attendees"] = _("Record who attended.")
+    if meeting_date is None:
+        errors["meeting_date"] = _("Give the date of the meeting.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        review = ManagementReview.objects.select_for_update().get(pk=review.pk)
+        _require_review_state(review, ManagementReview.State.INPUTS)
+        review.meeting_date = meeting_date
+        review.decisions = decisions.strip()
+        review.state = ManagementReview.State.HELD
+        review.save()
+        review.attendees.set(attendees)
+        return review
+
+
+def review_close(*, review: ManagementReview, by, language: str) -> ManagementReview:
+    """Close the review; the annual report on the functioning of the QMS is built by a worker."""
+    with transaction.atomic():
+        review = ManagementReview.objects.select_for_update().get(pk=review.pk)
+        _require_review_state(review, ManagementReview.State.HELD)
+        review.state = ManagementReview.State.CLOSED
+        review.save()
+        report_queue(record=review, by=by, language=language)
+        return review
+
+
+def report_build(*, model_label: str, pk) -> str:
+    """Build and keep the record's report PDF. A failure is recorded with a reason people can
+    read; building again replaces the file."""
+    import logging
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.utils.translation import override
+
+    from qms.pdf import URLRefused
+
+    from . import reports
+
+    model = apps.get_model(model_label)
+    record = model.objects.filter(pk=pk).first()
+    if record is None:
+        return "missing"
+    model.objects.filter(pk=pk).update(report_state=model.ReportState.RUNNING)
+    language = record.report_language or settings.LANGUAGE_CODE
+    try:
+        with override(language):
+            filename, content = reports.RENDERERS[model_label](record)
+    except Exception as exc:
+        logging.getLogger(__name__).exception("report of %s %s failed", model_label, pk)
+        with override(language):
+            unexpected = _("an unexpected error, logged for the administrators")
+            reason = str(exc) if isinstance(exc, URLRefused) else unexpected
+            error = _("The report could not be built: %(reason)s") % {"reason": reason}
+        model.objects.filter(pk=pk).update(report_state=model.ReportState.FAILED, report_error=error)
+        return model.ReportState.FAILED
+    old = record.report_file.name if record.report_file else ""
+    record.report_file.save(filename, ContentFile(content), save=False)
+    model.objects.filter(pk=pk).update(
+        report_file=record.report_file.name,
+        report_state=model.ReportState.DONE,
+        report_error="",
+        report_built_at=timezone.now(),
+    )
+    if old and old != record.report_file.name:
+        record.report_file.storage.delete(old)
+    return model.ReportState.DONE
