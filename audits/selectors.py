@@ -117,16 +117,21 @@ def programme_coverage(programme: AuditProgramme) -> dict:
         {"process": process, "audits": process_counts.get(process.pk, 0)}
         for process in Process.objects.order_by("code")
     ]
-    clause_counts = dict(
-        StandardClause.objects.filter(audits__in=audits).values_list("pk").annotate(n=Count("audits", distinct=True))
-    )
+    # An audit of ISO 9.2 covers clause 9: count distinct audits per top-level clause.
+    audited = {}
+    for framework, code, audit_id in Audit.clauses.through.objects.filter(audit__in=audits).values_list(
+        "standardclause__framework", "standardclause__code", "audit_id"
+    ):
+        top = code.split(".")[0] if framework == StandardClause.Framework.ISO9001 else code
+        audited.setdefault((framework, top), set()).add(audit_id)
+    top_level = StandardClause.objects.filter(parent__isnull=True)
     esg = [
-        {"clause": clause, "audits": clause_counts.get(clause.pk, 0)}
-        for clause in StandardClause.objects.filter(framework=StandardClause.Framework.ESG2015, parent__isnull=True)
+        {"clause": clause, "audits": len(audited.get((clause.framework, clause.code), ()))}
+        for clause in top_level.filter(framework=StandardClause.Framework.ESG2015)
     ]
     iso = [
-        {"clause": clause, "audits": clause_counts.get(clause.pk, 0)}
-        for clause in StandardClause.objects.filter(framework=StandardClause.Framework.ISO9001, parent__isnull=True)
+        {"clause": clause, "audits": len(audited.get((clause.framework, clause.code), ()))}
+        for clause in top_level.filter(framework=StandardClause.Framework.ISO9001)
     ]
     return {
         "units": units,

@@ -172,10 +172,18 @@ def nonconformity_start_implementation(*, nc, by) -> Nonconformity:
         return nc
 
 
-def action_complete(*, action: Action, by, evidence: str) -> Action:
-    """The responsible person reports the action done, with evidence."""
+def action_complete(*, action: Action, by, evidence: str, evidence_file=None) -> Action:
+    """The responsible person reports the action done, with evidence (and a file, checked by
+    its content)."""
+    from qms.uploads import check_upload
+
     if not evidence.strip():
-        raise WorkflowError(_("Describe what was done, as evidence."))
+        raise ValidationError({"evidence": _("Describe what was done, as evidence.")})
+    if evidence_file is not None:
+        try:
+            check_upload(evidence_file, allowed=ATTACHMENT_KINDS, limit=ATTACHMENT_LIMIT)
+        except ValidationError as error:
+            raise ValidationError({"evidence_file": error.messages}) from None
     with transaction.atomic():
         action = Action.objects.select_for_update().get(pk=action.pk)
         if by.pk != action.responsible_id:
@@ -184,6 +192,8 @@ def action_complete(*, action: Action, by, evidence: str) -> Action:
             raise WorkflowError(_("This action is not open."))
         action.state = Action.State.DONE
         action.evidence = evidence.strip()
+        if evidence_file is not None:
+            action.evidence_file = evidence_file
         action.done_at = timezone.now()
         action.save()
         nc = action.nonconformity

@@ -49,6 +49,13 @@ NAVIGATION = [
         description=_("Process cards, KPIs, the functional matrix and the process map."),
     ),
     NavItem(
+        "audits",
+        _("Audits"),
+        "audits:index",
+        STAFF_ROLES,
+        description=_("Internal audits, nonconformities and their actions, the management review."),
+    ),
+    NavItem(
         "my-unit",
         _("My unit"),
         "units:mine",

@@ -52,6 +52,7 @@ urlpatterns = [
     path("reports/", include(reports_patterns)),
     path("documents/", include("policies.urls")),
     path("processes/", include("processes.urls")),
+    path("audits/", include("audits.urls")),
     path("public/documents/", include("policies.public_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,13 +11,13 @@ LOGIN_ERROR = "[data-testid=login-error]"
 # Written out by hand on purpose: computing them from qms.navigation would let a wrong change
 # to NAVIGATION pass unnoticed.
 EXPECTED = {
-    "quality": ({"home", "organisation", "documents", "processes", "reports", "admin"}, "Quality officer"),
-    "owner": ({"home", "organisation", "documents", "processes"}, "Process owner"),
-    "head": ({"home", "organisation", "documents", "processes", "my-unit", "reports"}, "Unit head"),
-    "auditor": ({"home", "organisation", "documents", "processes"}, "Auditor"),
-    "rector": ({"home", "organisation", "documents", "processes", "reports"}, "Rectorate"),
-    "staff": ({"home", "organisation", "documents", "processes"}, "Staff member"),
-    "committee": ({"home", "organisation", "documents", "processes"}, "Admissions committee"),
+    "quality": ({"home", "organisation", "documents", "processes", "audits", "reports", "admin"}, "Quality officer"),
+    "owner": ({"home", "organisation", "documents", "processes", "audits"}, "Process owner"),
+    "head": ({"home", "organisation", "documents", "processes", "audits", "my-unit", "reports"}, "Unit head"),
+    "auditor": ({"home", "organisation", "documents", "processes", "audits"}, "Auditor"),
+    "rector": ({"home", "organisation", "documents", "processes", "audits", "reports"}, "Rectorate"),
+    "staff": ({"home", "organisation", "documents", "processes", "audits"}, "Staff member"),
+    "committee": ({"home", "organisation", "documents", "processes", "audits"}, "Admissions committee"),
     "applicant": ({"home"}, "Applicant"),
     "applicant2": ({"home"}, "Applicant"),
 }
