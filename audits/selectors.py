@@ -19,7 +19,9 @@ def overdue_actions(today=None):
     return Action.objects.filter(state=Action.State.OPEN, due_date__lt=today)
 
 
-def nonconformity_register(user, *, query="", state="", unit=None, source="", overdue=False, repeats=False, today=None):
+def nonconformity_register(
+    user, *, query="", state="", unit=None, source="", clause=None, overdue=False, repeats=False, today=None
+):
     """The nonconformities the person may see, with what the register shows, filtered."""
     today = today or timezone.localdate()
     ncs = (
@@ -42,6 +44,8 @@ def nonconformity_register(user, *, query="", state="", unit=None, source="", ov
         ncs = ncs.filter(unit__path__startswith=unit.path)
     if source in Nonconformity.Source.values:
         ncs = ncs.filter(source=source)
+    if clause is not None:
+        ncs = ncs.filter(clause=clause)
     if overdue:
         ncs = ncs.filter(Exists(overdue_actions(today).filter(nonconformity=OuterRef("pk"))))
     if repeats:

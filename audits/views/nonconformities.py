@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qms.changelog import Source, change_log
-from qms.models import OrganisationalUnit
+from qms.models import OrganisationalUnit, StandardClause
 from qms.permissions import require_university_staff
 from qms.views import report_error
 
@@ -39,6 +39,7 @@ def nc_list(request):
         "state": params.get("state", ""),
         "unit": unit,
         "source": params.get("source", ""),
+        "clause": _clause(params.get("clause", "")),
         "overdue": params.get("overdue") == "1",
         "repeats": params.get("repeats") == "1",
     }
@@ -57,6 +58,10 @@ def nc_list(request):
             "querystring": params.copy().urlencode() if "page" not in params else _without_page(params),
         },
     )
+
+
+def _clause(value):
+    return StandardClause.objects.filter(pk=value).first() if value.isdigit() else None
 
 
 def _without_page(params):

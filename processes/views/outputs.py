@@ -94,6 +94,30 @@ def _documents_for(user):
     return documents.annotate(in_force=Exists(in_force)).order_by("code")
 
 
+def _audit_evidence(user) -> tuple[dict, dict]:
+    """Per clause: the audits that took it as a criterion and the open nonconformities against
+    it, counting only those the reader may see. Two queries."""
+    from audits.models import Nonconformity
+    from audits.permissions import audits_visible_to, nonconformities_visible_to
+
+    audits = dict(
+        audits_visible_to(user)
+        .filter(clauses__isnull=False)
+        .values_list("clauses")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    open_ncs = dict(
+        nonconformities_visible_to(user)
+        .filter(clause__isnull=False)
+        .exclude(state=Nonconformity.State.CLOSED)
+        .values_list("clause")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return audits, open_ncs
+
+
 def evidence_sections(user, framework: str = "") -> list[dict]:
     """Per framework, a row per clause or standard with the processes and the documents linked
     to it. A row is a gap when nothing is linked to it nor to any of its sub-clauses. Three
@@ -108,6 +132,7 @@ def evidence_sections(user, framework: str = "") -> list[dict]:
         )
         .order_by("framework", "sort_key")
     )
+    audits, open_ncs = _audit_evidence(user)
     rows = []
     for clause in clauses:
         processes, documents = list(clause.processes.all()), list(clause.documents.all())
@@ -118,6 +143,8 @@ def evidence_sections(user, framework: str = "") -> list[dict]:
                 "documents": documents,
                 "hidden_documents": max(clause.document_count - len(documents), 0),
                 "linked": bool(processes) or clause.document_count > 0,
+                "audits": audits.get(clause.pk, 0),
+                "open_ncs": open_ncs.get(clause.pk, 0),
             }
         )
     by_id = {row["clause"].pk: row for row in rows}
@@ -190,8 +217,9 @@ def evidence_matrix_xlsx(request):
     text = workbook.add_format({"text_wrap": True, "valign": "top"})
     heading = workbook.add_format({"text_wrap": True, "valign": "top", "bold": True})
     gap = workbook.add_format({"text_wrap": True, "valign": "top", "bg_color": "#FFF3CD"})
-    headers = [_("Code"), _("Clause or standard"), _("Processes"), _("Documents"), _("Gap")]
-    widths = [10, 48, 48, 48, 22]
+    headers = [_("Code"), _("Clause or standard"), _("Processes"), _("Documents"), _("Audits"),
+               _("Open nonconformities"), _("Gap")]  # fmt: skip
+    widths = [10, 48, 48, 48, 10, 14, 22]
     used = set()
     for section in sections:
         sheet = workbook.add_worksheet(_sheet_name(section["label"], used))
@@ -215,10 +243,15 @@ def evidence_matrix_xlsx(request):
                 clause.title,
                 "\n".join(f"{p.code} {translated(p.name)}" for p in row["processes"]),
                 "\n".join(documents),
+                row["audits"],
+                row["open_ncs"],
                 status,
             ]
             for column, value in enumerate(values):
-                sheet.write_string(index, column, str(value), cell)
+                if isinstance(value, int):
+                    sheet.write_number(index, column, value, cell)
+                else:
+                    sheet.write_string(index, column, str(value), cell)
         sheet.autofilter(0, 0, max(len(section["rows"]), 1), len(headers) - 1)
     workbook.close()
 

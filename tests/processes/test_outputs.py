@@ -299,12 +299,14 @@ def test_the_evidence_xlsx_has_a_sheet_per_framework_with_the_process_codes_in_t
     workbook = load_workbook(io.BytesIO(response.content))
     assert len(workbook.sheetnames) == 2
     iso, esg = (workbook[name] for name in workbook.sheetnames)
-    assert [cell.value for cell in iso[1]] == ["Code", "Clause or standard", "Processes", "Documents", "Gap"]
+    assert [cell.value for cell in iso[1]] == [
+        "Code", "Clause or standard", "Processes", "Documents", "Audits", "Open nonconformities", "Gap"
+    ]  # fmt: skip
     assert iso["A1"].font.b and iso.freeze_panes == "A2"
     rows = {row[0]: row for row in iso.iter_rows(min_row=2, values_only=True)}
     assert "CP-02" in rows["7.5.3"][2] and "MP-04" in rows["7.5.3"][2]
-    assert rows["7.5.3"][4] in (None, "")
-    assert rows["7.5.2"][2] in (None, "") and rows["7.5.2"][4] == "Nothing linked"
+    assert rows["7.5.3"][6] in (None, "") and rows["7.5.3"][4] == 0
+    assert rows["7.5.2"][2] in (None, "") and rows["7.5.2"][6] == "Nothing linked"
     esg_rows = {row[0]: row for row in esg.iter_rows(min_row=2, values_only=True)}
     assert "CP-02" in esg_rows["1.3"][2] and "MP-04" not in (esg_rows["1.3"][2] or "")
 
@@ -418,3 +420,28 @@ def test_a_staff_member_gets_the_pdf_of_a_current_card_but_not_of_someone_elses_
 def test_an_unknown_card_gives_404(client, people):
     client.force_login(people.staff)
     assert client.get(reverse("processes:card-pdf", args=[999999])).status_code == 404
+
+
+def test_the_evidence_matrix_counts_audits_and_open_nonconformities_the_reader_may_see(client, people, clauses):
+    import datetime
+
+    from audits import services as audits_services
+    from tests.qms.factories import UserFactory
+
+    clause = clauses[("iso9001", "9.2")]
+    auditor = UserFactory(username="lead", roles=["auditor", "staff"])
+    unit = UnitFactory(name="Audited")
+    audits_services.audit_save(
+        kind="unplanned", title="Spot check", lead_auditor=auditor, planned_start=datetime.date(2026, 5, 4),
+        planned_end=datetime.date(2026, 5, 4), units=[unit], processes=[], clauses=[clause],
+    )  # fmt: skip
+    for title in ("First", "Second"):
+        audits_services.nonconformity_register(
+            title=title, description="d", unit=unit, source="complaint", reported_by=auditor, clause=clause
+        )
+    client.force_login(people.quality)
+    row = table_row(client.get(reverse("processes:evidence") + "?framework=iso9001").content.decode(), "9.2")
+    assert 'data-testid="audit-count">1<' in row and ">2</a>" in row
+    client.force_login(people.staff)  # neither on the audit nor in the unit: sees no counts
+    row = table_row(client.get(reverse("processes:evidence") + "?framework=iso9001").content.decode(), "9.2")
+    assert 'data-testid="audit-count">—<' in row and ">2</a>" not in row
