@@ -39,6 +39,7 @@ class ReportFile(models.Model):
     report_language = models.CharField(_("report language"), max_length=10, blank=True)
     report_error = models.TextField(_("report error"), blank=True)
     report_built_at = models.DateTimeField(_("report built at"), null=True, blank=True)
+    report_queued_at = models.DateTimeField(_("report requested at"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -136,7 +137,7 @@ class Audit(ReportFile):
 
     history = HistoricalRecords(
         m2m_fields=[units, processes, documents, clauses, team],
-        excluded_fields=["report_state", "report_error", "report_language"],
+        excluded_fields=["report_state", "report_error", "report_language", "report_queued_at"],
     )
 
     class Meta:
@@ -380,7 +381,7 @@ class ManagementReview(ReportFile):
     decisions = models.TextField(_("decisions"), blank=True)
 
     history = HistoricalRecords(
-        m2m_fields=[attendees], excluded_fields=["report_state", "report_error", "report_language"]
+        m2m_fields=[attendees], excluded_fields=["report_state", "report_error", "report_language", "report_queued_at"]
     )
 
     class Meta:

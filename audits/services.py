@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from qms.mail import send_to_person
 from qms.roles import Role
@@ -628,23 +629,46 @@ def finding_record(
 # --- reports built by a worker ----------------------------------------------------------------
 
 
-def report_queue(*, record, by, language: str):
-    """Mark the record's report as queued and start its build once the transaction commits.
-    A report already queued or being built is not queued twice."""
+#: A report queued or running for longer than this is taken as lost (a worker that died, a broker
+#: that was down) and may be queued again.
+REPORT_STALE_AFTER = datetime.timedelta(minutes=15)
+
+
+def _enqueue_build(model, pk, by_pk):
     from .tasks import build_report
 
+    try:
+        build_report.delay(model._meta.label_lower, pk, by_pk)
+    except Exception:  # the broker is unreachable: say so on the record instead of leaving it queued
+        import logging
+
+        logging.getLogger(__name__).exception("could not queue the report of %s %s", model._meta.label_lower, pk)
+        record = model.objects.filter(pk=pk).first()
+        with override(getattr(record, "report_language", "") or settings.LANGUAGE_CODE):
+            error = _("The report could not be queued: the workers are not reachable. Try again in a moment.")
+        model.objects.filter(pk=pk, report_state=model.ReportState.QUEUED).update(
+            report_state=model.ReportState.FAILED, report_error=error
+        )
+
+
+def report_queue(*, record, by, language: str):
+    """Mark the record's report as queued and start its build once the transaction commits.
+    A report already queued or being built is not queued twice, unless it has been waiting so
+    long that its build was lost."""
     model = type(record)
+    now = timezone.now()
     with transaction.atomic():
         locked = model.objects.select_for_update().get(pk=record.pk)
-        if locked.report_state in (model.ReportState.QUEUED, model.ReportState.RUNNING):
+        busy = locked.report_state in (model.ReportState.QUEUED, model.ReportState.RUNNING)
+        if busy and (locked.report_queued_at is None or now - locked.report_queued_at < REPORT_STALE_AFTER):
             return locked
         locked.report_state = model.ReportState.QUEUED
         locked.report_language = language
         locked.report_error = ""
-        locked.save(update_fields=["report_state", "report_language", "report_error"])
-        label = model._meta.label_lower
+        locked.report_queued_at = now
+        locked.save(update_fields=["report_state", "report_language", "report_error", "report_queued_at"])
         by_pk = getattr(by, "pk", None)
-        transaction.on_commit(lambda: build_report.delay(label, locked.pk, by_pk))
+        transaction.on_commit(lambda: _enqueue_build(model, locked.pk, by_pk))
     record.report_state = locked.report_state
     return locked
 
@@ -737,21 +761,25 @@ def report_build(*, model_label: str, pk) -> str:
 
     from django.apps import apps
     from django.core.files.base import ContentFile
-    from django.utils.translation import override
 
     from qms.pdf import URLRefused
 
     from . import reports
 
     model = apps.get_model(model_label)
-    record = model.objects.filter(pk=pk).first()
-    if record is None:
-        return "missing"
-    model.objects.filter(pk=pk).update(report_state=model.ReportState.RUNNING)
+    # Only a queued report is built, and by one worker: a task delivered twice builds once.
+    if not model.objects.filter(pk=pk, report_state=model.ReportState.QUEUED).update(
+        report_state=model.ReportState.RUNNING
+    ):
+        record = model.objects.filter(pk=pk).only("report_state").first()
+        return record.report_state if record else "missing"
+    record = model.objects.get(pk=pk)
     language = record.report_language or settings.LANGUAGE_CODE
+    old = record.report_file.name if record.report_file else ""
     try:
         with override(language):
             filename, content = reports.RENDERERS[model_label](record)
+        record.report_file.save(filename, ContentFile(content), save=False)
     except Exception as exc:
         logging.getLogger(__name__).exception("report of %s %s failed", model_label, pk)
         with override(language):
@@ -760,8 +788,6 @@ def report_build(*, model_label: str, pk) -> str:
             error = _("The report could not be built: %(reason)s") % {"reason": reason}
         model.objects.filter(pk=pk).update(report_state=model.ReportState.FAILED, report_error=error)
         return model.ReportState.FAILED
-    old = record.report_file.name if record.report_file else ""
-    record.report_file.save(filename, ContentFile(content), save=False)
     model.objects.filter(pk=pk).update(
         report_file=record.report_file.name,
         report_state=model.ReportState.DONE,

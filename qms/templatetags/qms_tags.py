@@ -34,6 +34,12 @@ def bootstrap_widget(field):
 
 
 @register.filter
+def is_radio(field) -> bool:
+    """A choice shown as radio buttons: the field include lays them out one per line."""
+    return getattr(field.field.widget, "input_type", "") == "radio"
+
+
+@register.filter
 def css_string(value):
     """`value` as a quoted CSS string for a PDF's <style> (quotes, backslashes and "<" escaped)."""
     from django.utils.safestring import mark_safe

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from audits import services
@@ -116,8 +117,11 @@ def test_only_the_responsible_person_reports_an_action_done(nc, people):
     action = plan(nc, people)
     with pytest.raises(WorkflowError):
         services.action_complete(action=action, by=people.other, evidence="done")
-    with pytest.raises(WorkflowError):
+    with pytest.raises(ValidationError) as refused:
         services.action_complete(action=action, by=people.doer, evidence="  ")
+    assert "evidence" in refused.value.message_dict
+    action.refresh_from_db()
+    assert action.state == "open" and action.done_at is None
 
 
 def test_an_ineffective_check_reopens_the_action_plan(nc, people):
