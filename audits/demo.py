@@ -677,6 +677,7 @@ def _record_finding(ctx, audit, spec, items, by):
             clause=ctx.clause(spec["clause"]),
             requirement=spec["requirement"],
             checklist_item=items.get(spec["key"]),
+            detected_on=min(audit.planned_end, ctx.today),
         )
 
 

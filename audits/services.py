@@ -576,10 +576,11 @@ def audit_close(*, audit: Audit, by) -> Audit:
 
 def finding_record(
     *, audit: Audit, by, kind, unit, statement, evidence="", process=None, clause=None, requirement="",
-    checklist_item=None,
+    checklist_item=None, detected_on=None,
 ) -> Finding:  # fmt: skip
     """A finding of the audit team. A major or minor nonconformity opens a nonconformity record,
-    registered (and checked for recurrence) like any other."""
+    registered (and checked for recurrence) like any other, detected today unless a date of the
+    audit is given."""
     if not statement.strip():
         raise ValidationError({"statement": _("State the finding.")})
     if kind in (Finding.Kind.MAJOR, Finding.Kind.MINOR) and not (clause or requirement.strip()):
@@ -621,6 +622,7 @@ def finding_record(
                 ),
                 severity=kind,
                 reported_by=by,
+                detected_on=detected_on,
             )
         finding.save()
         return finding
