@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from audits import services
 from audits.models import Action, Audit, Finding, ManagementReview, Nonconformity
-from qms.models import StandardClause
+from qms.models import OrganisationalUnit, StandardClause
 from qms.roles import Role
 from tests.qms.factories import MembershipFactory, UnitFactory, UserFactory
 
@@ -29,7 +29,7 @@ class World:
     def __init__(self, people, unit):
         self.p = people
         self.unit = unit
-        root = unit.get_root()
+        root = OrganisationalUnit.objects.get(name="University")
         self.head2 = UserFactory(username="head2", roles=[Role.UNIT_HEAD, Role.STAFF])
         self.outsider = UserFactory(username="outsider", roles=[Role.UNIT_HEAD, Role.STAFF])
         self.unit2 = UnitFactory(name="Second faculty", kind="faculty", parent=root, head=self.head2)
@@ -580,3 +580,73 @@ def test_management_review_pages(client, world):
 def test_attachment_of_an_unanswered_question_is_404(client, world):
     url = reverse("audits:checklist-attachment", args=[world.item.pk])
     assert status(client, world.p.auditor, url) == 404
+
+
+def _grow_audit(world, n):
+    for i in range(n):
+        item = services.checklist_add_question(audit=world.audit, question=f"Question {i}?")
+        services.checklist_answer(item=item, by=world.p.auditor, answer="observation", evidence_notes=f"note {i}")
+        services.finding_record(
+            audit=world.audit, by=world.p.auditor, kind=Finding.Kind.MINOR, unit=world.unit, requirement=f"Req {i}",
+            statement=f"Finding {i}", checklist_item=item,
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["audits:audit-detail", "audits:checklist", "audits:audit-list", "audits:index"])
+def test_audit_pages_make_the_same_number_of_queries_as_the_audit_grows(client, world, name):
+    url = reverse(name, args=[world.audit.pk]) if name in ("audits:audit-detail", "audits:checklist") else reverse(name)
+    if name == "audits:audit-list":
+        url += "?year=2026"
+    login(client, world.p.auditor)
+    _grow_audit(world, 1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    _grow_audit(world, 8)
+    for i in range(3):  # more audits in the list too
+        services.audit_save(
+            programme=world.programme, kind=Audit.Kind.PLANNED, title=f"Extra {i}", lead_auditor=world.p.auditor,
+            planned_start=datetime.date(2026, 6, 1), planned_end=datetime.date(2026, 6, 2), units=[world.unit2],
+            processes=[],
+        )  # fmt: skip
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large) == len(small)
+
+
+@pytest.mark.parametrize("name", ["audits:programme-detail", "audits:programme-coverage"])
+def test_programme_pages_make_the_same_number_of_queries(client, world, name):
+    url = reverse(name, args=[world.programme.pk])
+    login(client, world.p.quality)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    for i in range(5):
+        services.audit_save(
+            programme=world.programme, kind=Audit.Kind.PLANNED, title=f"Extra {i}", lead_auditor=world.aud2,
+            planned_start=datetime.date(2026, 6, 1), planned_end=datetime.date(2026, 6, 2),
+            units=[world.unit2, world.unit3], processes=[], clauses=[world.clause], team=[world.p.auditor],
+        )  # fmt: skip
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large) == len(small)
+
+
+def test_my_actions_and_nonconformity_page_make_the_same_number_of_queries(client, world):
+    _plan(world)
+    login(client, world.p.doer)
+    urls = [reverse("audits:action-list"), world.nc.get_absolute_url(), reverse("audits:index")]
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    for i in range(6):
+        services.action_add(
+            nc=world.nc, kind="preventive", description=f"More {i}", responsible=world.p.doer,
+            due_date=datetime.date(2026, 12, 1),
+        )  # fmt: skip
+    for url, before in zip(urls, counts, strict=True):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) == before, url
