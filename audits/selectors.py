@@ -218,13 +218,16 @@ def review_inputs(*, year: int, today: datetime.date) -> dict:
     by_state = dict(ncs_year.values_list("state").annotate(n=Count("id")).order_by())
     checked = Nonconformity.objects.filter(verified_by__isnull=False, effective__isnull=False)
     checked = checked.filter(Q(closed_at__date__range=(start, end)) | Q(detected_on__range=(start, end)))
+    # Each check that found the actions ineffective reopened the plan once; an effective one closed it.
     closed_first_time = checked.filter(effective=True, reopened=0).count()
-    checks = checked.count() + sum(checked.values_list("reopened", flat=True))
+    checks = checked.filter(effective=True).count() + sum(checked.values_list("reopened", flat=True))
     open_ncs = Nonconformity.objects.exclude(state=Nonconformity.State.CLOSED)
     overdue = overdue_actions(today)
     by_unit = [
         {"unit": name, "open": n}
-        for name, n in open_ncs.values_list("unit__name").annotate(n=Count("id")).order_by("-n", "unit__name")[:10]
+        for _pk, name, n in open_ncs.values_list("unit", "unit__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "unit__name")[:10]
     ]
     nonconformities = {
         "registered": ncs_year.count(),

@@ -166,7 +166,9 @@ def nonconformity_start_implementation(*, nc, by) -> Nonconformity:
     with transaction.atomic():
         nc = _locked(nc)
         _require_state(nc, State.ACTION_PLAN)
-        if not nc.actions.filter(kind__in=[Action.Kind.CORRECTIVE, Action.Kind.PREVENTIVE]).exists():
+        # An open one: after an ineffective check the plan needs a new action, not the old ones again.
+        planned = nc.actions.filter(kind__in=[Action.Kind.CORRECTIVE, Action.Kind.PREVENTIVE], state=Action.State.OPEN)
+        if not planned.exists():
             raise WorkflowError(_("Plan at least one corrective or preventive action first."))
         nc.state = State.IMPLEMENTATION
         nc.save()
@@ -353,7 +355,7 @@ def independence_conflicts(*, auditors, units, processes) -> list[str]:
     from qms.models import OrganisationalUnit
 
     problems = []
-    units = list(units)
+    units, processes = list(units), list(processes)
     for auditor in {a.pk: a for a in auditors if a is not None}.values():
         name = auditor.get_full_name() or auditor.username
         own_paths = [
@@ -387,6 +389,7 @@ def audit_save(*, audit=None, units, processes, documents=(), clauses=(), team=(
             raise WorkflowError(_("A reported audit is no longer changed."))
     else:
         audit = Audit()
+    original_programme_id = audit.programme_id
     for name in AUDIT_FIELDS:
         if name in fields:
             setattr(audit, name, fields[name])
@@ -397,6 +400,11 @@ def audit_save(*, audit=None, units, processes, documents=(), clauses=(), team=(
     if audit.programme is not None and audit.planned_start and audit.planned_start.year != audit.programme.year:
         message = _("An audit of the %(year)s programme starts in %(year)s.") % {"year": audit.programme.year}
         raise ValidationError({"planned_start": message})
+    programmes = {audit.programme_id, original_programme_id} - {None}
+    if AuditProgramme.objects.filter(pk__in=programmes, status=AuditProgramme.Status.APPROVED).exists():
+        raise ValidationError(
+            {"programme": _("The programme is approved; revise it (back to draft) to change its audits.")}
+        )
     if audit.kind == Audit.Kind.PLANNED and audit.programme is None:
         raise ValidationError({"programme": _("A planned audit belongs to the year's programme.")})
     audit.full_clean()

@@ -137,6 +137,26 @@ def test_an_ineffective_check_reopens_the_action_plan(nc, people):
     assert action.state == "done"  # kept as done, not verified
 
 
+def test_a_reopened_plan_is_carried_out_only_with_a_new_action(nc, people):
+    action = plan(nc, people)
+    services.nonconformity_start_implementation(nc=nc, by=people.head)
+    services.action_complete(action=action, by=people.doer, evidence="done")
+    nc.refresh_from_db()
+    services.nonconformity_check_effectiveness(
+        nc=nc, by=people.quality, effective=False, comment="Used early again.", today=nc.effectiveness_due
+    )
+    with pytest.raises(WorkflowError, match="corrective or preventive"):
+        services.nonconformity_start_implementation(nc=nc, by=people.head)  # only the old, done action
+    assert Nonconformity.objects.get(pk=nc.pk).state == "action_plan"
+    new = services.action_add(
+        nc=nc, kind="corrective", description="Council approves syllabi in June", responsible=people.doer,
+        due_date=datetime.date(2026, 6, 1),
+    )  # fmt: skip
+    services.nonconformity_start_implementation(nc=nc, by=people.head)
+    services.action_complete(action=new, by=people.doer, evidence="Approved in June")
+    assert Nonconformity.objects.get(pk=nc.pk).state == "effectiveness"
+
+
 def test_a_new_nonconformity_on_the_same_requirement_and_unit_within_the_window_is_a_repeat(nc, people, unit, settings):
     settings.AUDITS_REPEAT_WINDOW_DAYS = 365
     register = lambda **kw: services.nonconformity_register(  # noqa: E731
