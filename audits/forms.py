@@ -18,54 +18,38 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 
-class PersonChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
+def person_label(obj):
+    return obj.get_full_name() or obj.username
 
 
-class PeopleChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
+def unit_label(obj):
+    return f"{obj.short_name} · {obj.name}" if obj.short_name else obj.name
 
 
-class UnitChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.short_name} · {obj.name}" if obj.short_name else obj.name
+def process_label(obj):
+    return f"{obj.code} {translated(obj.name)}"
 
 
-class UnitsChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.short_name} · {obj.name}" if obj.short_name else obj.name
+def document_label(obj):
+    return f"{obj.code} {obj.title}"
 
 
-class ProcessChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {translated(obj.name)}"
+def clause_label(obj):
+    return f"{obj.get_framework_display()} {obj.code} {obj.title}"
 
 
-class ProcessesChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {translated(obj.name)}"
+def labelled(label):
+    """A single and a multiple model choice field whose options read `label(obj)`."""
+    single = type("Choice", (forms.ModelChoiceField,), {"label_from_instance": lambda self, obj: label(obj)})
+    multiple = type("Choices", (forms.ModelMultipleChoiceField,), {"label_from_instance": lambda self, obj: label(obj)})
+    return single, multiple
 
 
-class DocumentsChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.title}"
-
-
-class DocumentChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.title}"
-
-
-class ClauseChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.get_framework_display()} {obj.code} {obj.title}"
-
-
-class ClausesChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.get_framework_display()} {obj.code} {obj.title}"
+PersonChoice, PeopleChoice = labelled(person_label)
+UnitChoice, UnitsChoice = labelled(unit_label)
+ProcessChoice, ProcessesChoice = labelled(process_label)
+DocumentChoice, DocumentsChoice = labelled(document_label)
+ClauseChoice, ClausesChoice = labelled(clause_label)
 
 
 def auditors():

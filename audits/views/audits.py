@@ -4,7 +4,7 @@ report."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -43,6 +43,7 @@ from ..permissions import (
     reviews_visible_to,
     sees_whole_audit,
 )
+from . import download
 
 
 def index(request):
@@ -217,9 +218,7 @@ def audit_report_pdf(request, pk):
         raise PermissionDenied
     if audit.report_state != Audit.ReportState.DONE or not audit.report_file:
         raise Http404
-    return FileResponse(
-        audit.report_file.open("rb"), as_attachment=True, filename=audit.report_file.name.rsplit("/", 1)[-1]
-    )
+    return download(audit.report_file)
 
 
 @require_POST
@@ -319,11 +318,7 @@ def checklist_answer(request, pk):
 
 def checklist_attachment(request, pk):
     item = get_checklist_item_for_reader(request.user, pk)
-    if not item.attachment:
-        raise Http404
-    return FileResponse(
-        item.attachment.open("rb"), as_attachment=True, filename=item.attachment.name.rsplit("/", 1)[-1]
-    )
+    return download(item.attachment)
 
 
 @require_POST

@@ -4,7 +4,6 @@ analysis, the action plan, the actions' owners reporting them done, the effectiv
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +25,7 @@ from ..permissions import (
     get_nonconformity_for_user,
     reads_all,
 )
+from . import download
 
 NC_ACTION_KINDS = (Action.Kind.CORRECTION, Action.Kind.CORRECTIVE, Action.Kind.PREVENTIVE)
 
@@ -258,8 +258,4 @@ def action_detail(request, pk):
 
 def action_evidence(request, pk):
     action = get_action_for_user(request.user, pk)
-    if not action.evidence_file:
-        raise Http404
-    return FileResponse(
-        action.evidence_file.open("rb"), as_attachment=True, filename=action.evidence_file.name.rsplit("/", 1)[-1]
-    )
+    return download(action.evidence_file)

@@ -3,7 +3,7 @@ meeting (attendees, decisions, actions), the annual report on the functioning of
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -17,6 +17,7 @@ from .. import selectors, services
 from ..forms import ActionForm, HoldForm, ReviewCreateForm, ReviewTextsForm, add_service_errors
 from ..models import Action, ManagementReview
 from ..permissions import can_manage_review, get_review_for_user, reads_all
+from . import download
 
 
 def review_list(request):
@@ -149,9 +150,7 @@ def review_report_pdf(request, pk):
     review = get_review_for_user(request.user, pk)
     if review.report_state != ManagementReview.ReportState.DONE or not review.report_file:
         raise Http404
-    return FileResponse(
-        review.report_file.open("rb"), as_attachment=True, filename=review.report_file.name.rsplit("/", 1)[-1]
-    )
+    return download(review.report_file)
 
 
 @require_POST
