@@ -95,6 +95,17 @@ def demo_data(transactional_db):
 
 
 @pytest.fixture
+def demo_accounts(transactional_db):
+    """Only the units and the demo accounts (qms.demo), for tests about signing in and
+    navigation: seconds instead of the whole demo for each of them."""
+    import io
+
+    from qms import demo
+
+    demo.load(io.StringIO())
+
+
+@pytest.fixture
 def screenshot(page, artifacts_dir):
     """Save a full-page screenshot of the page as test-artifacts/e2e/<name>.png."""
 

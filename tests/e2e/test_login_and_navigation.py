@@ -28,7 +28,7 @@ def nav_keys(page) -> set[str]:
 
 
 @pytest.mark.parametrize("username", list(EXPECTED))
-def test_each_demo_role_signs_in_and_sees_its_navigation(username, demo_data, live_server, sign_in, screenshot):
+def test_each_demo_role_signs_in_and_sees_its_navigation(username, demo_accounts, live_server, sign_in, screenshot):
     expected_keys, role_label = EXPECTED[username]
 
     page = sign_in(username)
@@ -40,7 +40,7 @@ def test_each_demo_role_signs_in_and_sees_its_navigation(username, demo_data, li
     screenshot(f"login-{username}")
 
 
-def test_wrong_password_shows_an_error_and_keeps_the_username(demo_data, live_server, sign_in):
+def test_wrong_password_shows_an_error_and_keeps_the_username(demo_accounts, live_server, sign_in):
     page = sign_in("quality", "not-the-password")
 
     expect(page).to_have_url(f"{live_server.url}/accounts/login/")
@@ -51,7 +51,7 @@ def test_wrong_password_shows_an_error_and_keeps_the_username(demo_data, live_se
     assert nav_keys(page) == set()
 
 
-def test_repeated_failures_lock_the_account_out_with_a_message(demo_data, live_server, sign_in):
+def test_repeated_failures_lock_the_account_out_with_a_message(demo_accounts, live_server, sign_in):
     for attempt in range(1, 6):
         page = sign_in("staff", f"wrong-{attempt}")
         expect(page.locator(LOGIN_ERROR)).to_be_visible()
@@ -72,7 +72,7 @@ def test_repeated_failures_lock_the_account_out_with_a_message(demo_data, live_s
     expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/")
 
 
-def test_navigation_collapses_into_a_menu_on_a_phone(demo_data, live_server, sign_in):
+def test_navigation_collapses_into_a_menu_on_a_phone(demo_accounts, live_server, sign_in):
     page = sign_in("quality")
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/")
@@ -107,7 +107,7 @@ def test_no_console_errors_or_csp_violations_on_main_pages(demo_data, live_serve
     assert errors == []
 
 
-def test_language_switcher_changes_the_interface_language(demo_data, live_server, sign_in):
+def test_language_switcher_changes_the_interface_language(demo_accounts, live_server, sign_in):
     page = sign_in("staff")
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
