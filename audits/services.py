@@ -32,6 +32,7 @@ from .models import (
     ManagementReview,
     Nonconformity,
 )
+from .permissions import is_on_team
 
 State = Nonconformity.State
 
@@ -415,10 +416,6 @@ def audit_save(*, audit=None, units, processes, documents=(), clauses=(), team=(
     audit.clauses.set(clauses)
     audit.team.set(team)
     return audit
-
-
-def is_on_team(user, audit: Audit) -> bool:
-    return audit.lead_auditor_id == user.pk or audit.team.filter(pk=user.pk).exists()
 
 
 def _locked_audit(audit) -> Audit:

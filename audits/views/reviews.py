@@ -17,6 +17,7 @@ from .. import selectors, services
 from ..forms import ActionForm, HoldForm, ReviewCreateForm, ReviewTextsForm, add_service_errors
 from ..models import Action, ManagementReview
 from ..permissions import can_manage_review, get_review_for_user, reads_all
+from ..reports import input_labels
 from . import download
 
 
@@ -45,8 +46,6 @@ def review_list(request):
 def review_detail(request, pk):
     review = get_review_for_user(request.user, pk)
     manager = can_manage_review(request.user)
-    from ..reports import input_labels
-
     context = {
         "review": review,
         "inputs": review.inputs,
