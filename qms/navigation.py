@@ -56,6 +56,20 @@ NAVIGATION = [
         description=_("Internal audits, nonconformities and their actions, the management review."),
     ),
     NavItem(
+        "admissions",
+        _("Admissions"),
+        "admissions:index",
+        frozenset({Role.ADMISSIONS_COMMITTEE, Role.RECTORATE, Role.QUALITY_OFFICER}),
+        description=_("The master's admission: programmes and places, verification, ranking rounds, enrolment."),
+    ),
+    NavItem(
+        "my-application",
+        _("My application"),
+        "admissions:my-application",
+        frozenset({Role.APPLICANT}),
+        description=_("Your master's application: data, preferences, documents, status and results."),
+    ),
+    NavItem(
         "my-unit",
         _("My unit"),
         "units:mine",

@@ -151,6 +151,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audits.tasks.action_escalation",
         "schedule": timedelta(hours=24),
     },
+    # Hourly, so that the places of those who did not enrol are freed soon after the deadline.
+    "admissions-enrolment-sweep": {
+        "task": "admissions.tasks.enrolment_sweep",
+        "schedule": timedelta(hours=1),
+    },
 }
 
 # --- Authentication ---------------------------------------------------------------------
@@ -201,6 +206,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Applicants' documents: never under a served folder, handed out only by views that check access.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -214,6 +221,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- E-mail -------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# The portal's address as people reach it, for links in e-mails.
+PORTAL_URL = env.str("PORTAL_URL", default="http://localhost:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="qms@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from qms.views import auth, health, home, reports, units
+from qms.views import auth, health, home, inbox, reports, units
 
 units_patterns = (
     [
@@ -48,11 +48,16 @@ urlpatterns = [
     path("i18n/setlang/", auth.set_language, name="set_language"),
     path("jsi18n/", login_not_required(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("healthz", health.healthz, name="healthz"),
+    path("inbox/", inbox.inbox, name="inbox"),
+    path("inbox/read-all/", inbox.inbox_read_all, name="inbox-read-all"),
+    path("inbox/<int:pk>/open/", inbox.notification_open, name="notification-open"),
     path("units/", include(units_patterns)),
     path("reports/", include(reports_patterns)),
     path("documents/", include("policies.urls")),
     path("processes/", include("processes.urls")),
     path("audits/", include("audits.urls")),
+    path("admissions/", include("admissions.urls")),
     path("public/documents/", include("policies.public_urls")),
+    path("public/admissions/", include("admissions.public_urls")),
     path("admin/", admin.site.urls),
 ]

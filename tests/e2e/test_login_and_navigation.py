@@ -11,15 +11,15 @@ LOGIN_ERROR = "[data-testid=login-error]"
 # Written out by hand on purpose: computing them from qms.navigation would let a wrong change
 # to NAVIGATION pass unnoticed.
 EXPECTED = {
-    "quality": ({"home", "organisation", "documents", "processes", "audits", "reports", "admin"}, "Quality officer"),
+    "quality": ({"home", "organisation", "documents", "processes", "audits", "admissions", "reports", "admin"}, "Quality officer"),
     "owner": ({"home", "organisation", "documents", "processes", "audits"}, "Process owner"),
     "head": ({"home", "organisation", "documents", "processes", "audits", "my-unit", "reports"}, "Unit head"),
     "auditor": ({"home", "organisation", "documents", "processes", "audits"}, "Auditor"),
-    "rector": ({"home", "organisation", "documents", "processes", "audits", "reports"}, "Rectorate"),
+    "rector": ({"home", "organisation", "documents", "processes", "audits", "admissions", "reports"}, "Rectorate"),
     "staff": ({"home", "organisation", "documents", "processes", "audits"}, "Staff member"),
-    "committee": ({"home", "organisation", "documents", "processes", "audits"}, "Admissions committee"),
-    "applicant": ({"home"}, "Applicant"),
-    "applicant2": ({"home"}, "Applicant"),
+    "committee": ({"home", "organisation", "documents", "processes", "audits", "admissions"}, "Admissions committee"),
+    "applicant": ({"home", "my-application"}, "Applicant"),
+    "applicant2": ({"home", "my-application"}, "Applicant"),
 }
 
 
