@@ -15,6 +15,7 @@ States:
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -25,8 +26,33 @@ from simple_history.models import HistoricalRecords
 
 from qms.models import OrganisationalUnit
 
+from . import classifier
 from .ranking import Coefficients
 from .storage import private_storage
+
+
+def identity_problem(kind: str, number: str, date_of_birth=None) -> str:
+    """What is wrong with an identity number ("" when nothing): a Bulgarian personal number (EGN)
+    or a foreigner's personal number (LNCh) must pass its checksum; an EGN also encodes the date
+    of birth, which must match the one given."""
+    from stdnum.bg import egn, pnf
+    from stdnum.exceptions import ValidationError as NumberError
+
+    if kind == Applicant.IdentityKind.EGN:
+        try:
+            egn.validate(number)
+        except NumberError:
+            return _("This is not a valid Bulgarian personal number (EGN): check the ten digits.")
+        if date_of_birth and egn.get_birth_date(number) != date_of_birth:
+            return _("The personal number does not match the date of birth.")
+    elif kind == Applicant.IdentityKind.LNCH:
+        try:
+            pnf.validate(number)
+        except NumberError:
+            return _("This is not a valid personal number of a foreigner (LNCh): check the ten digits.")
+    elif kind == Applicant.IdentityKind.PASSPORT and not (5 <= len(number) <= 20 and number.isalnum()):
+        return _("A passport number has 5 to 20 letters and digits.")
+    return ""
 
 
 class Form(models.TextChoices):
@@ -355,6 +381,30 @@ class Applicant(models.Model):
 
     def __str__(self):
         return self.full_name or str(self.user)
+
+    def clean(self):
+        errors = {}
+        number = "".join(self.identity_number.split())
+        self.identity_number = number
+        if number:
+            problem = identity_problem(self.identity_kind, number, self.date_of_birth)
+            if problem:
+                errors["identity_number"] = problem
+        if self.professional_field:
+            area = classifier.area_of(self.professional_field)
+            if area is None:
+                errors["professional_field"] = _("Choose a professional field from the classifier.")
+            elif self.area and area != self.area:
+                errors["professional_field"] = _("Professional field %(field)s is not in area %(area)s.") % {
+                    "field": self.professional_field,
+                    "area": self.area,
+                }
+        for name in ("course_average", "graduation_grade"):
+            value = getattr(self, name)
+            if value is not None and not (3 <= value <= 6):
+                errors[name] = _("A graduate's grades lie between 3.00 and 6.00.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def full_name(self) -> str:
