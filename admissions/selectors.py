@@ -249,3 +249,43 @@ def campaign_statistics(campaign) -> dict:
         "enrolled": sum(enrolled.values()),
         "round": published,
     }
+
+
+def review_figures(year: int) -> dict:
+    """The admission figures of the campaign that starts in `year`, as plain data for the
+    management review (numbers and names; the page labels them in the reader's language)."""
+    from .models import Campaign
+
+    campaign = Campaign.objects.filter(academic_year__startswith=f"{year}/").first()
+    figures = campaign_statistics(campaign)
+    if not figures["available"]:
+        return {"available": False}
+    return {
+        "available": True,
+        "campaign": campaign.name,
+        "submitted": figures["submitted"],
+        "statuses": figures["statuses"],
+        "places": figures["places"],
+        "taken": figures["taken"],
+        "enrolled": figures["enrolled"],
+        "round": figures["round"].number if figures["round"] else None,
+        "programmes": [
+            {
+                "code": row["programme"].code,
+                "name": row["programme"].name,
+                "applications": row["applications"],
+                "first_preference": row["first_preference"],
+                "places": row["places"],
+                "enrolled": row["enrolled"],
+                "last_scores": [
+                    {
+                        "form": quota["quota"].form,
+                        "funding": quota["quota"].funding,
+                        "last_score": None if quota["last_score"] is None else f"{quota['last_score']:.3f}",
+                    }
+                    for quota in row["quotas"]
+                ],
+            }
+            for row in figures["programmes"]
+        ],
+    }

@@ -169,6 +169,12 @@ def _person(user):
     return (user.get_full_name() or user.username) if user else ""
 
 
+def admission_figures(year: int) -> dict:
+    from admissions.selectors import review_figures
+
+    return review_figures(year)
+
+
 def review_inputs(*, year: int, today: datetime.date) -> dict:
     """Everything the management review of `year` looks at, as plain data kept with the review
     (numbers and names, no translated text: the page and the PDF label them in the reader's
@@ -304,6 +310,6 @@ def review_inputs(*, year: int, today: datetime.date) -> dict:
         },  # fmt: skip
         "objectives": objectives,
         "documents": {"by_review_state": doc_states, "overdue": overdue_docs, "total": Document.objects.count()},
-        # The admission portal is not in place yet; the review shows that no results are available.
-        "admissions": {"available": False},
+        # The master's admission campaign that starts in the review's year.
+        "admissions": admission_figures(year),
     }
