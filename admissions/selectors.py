@@ -83,13 +83,15 @@ def verification_queue(campaign, *, status: str = Status.SUBMITTED, query: str =
     applications = Application.objects.filter(campaign=campaign).select_related("applicant")
     if status:
         applications = applications.filter(status=status)
-    if query:
+    for word in query.split():  # every word must match one of the fields: "Иван Петров" finds him
         applications = applications.filter(
-            Q(number__icontains=query)
-            | Q(applicant__last_name__icontains=query)
-            | Q(applicant__first_name__icontains=query)
-            | Q(applicant__last_name_latin__icontains=query)
-            | Q(applicant__user__email__icontains=query)
+            Q(number__icontains=word)
+            | Q(applicant__first_name__icontains=word)
+            | Q(applicant__middle_name__icontains=word)
+            | Q(applicant__last_name__icontains=word)
+            | Q(applicant__first_name_latin__icontains=word)
+            | Q(applicant__last_name_latin__icontains=word)
+            | Q(applicant__user__email__icontains=word)
         )
     return applications.annotate(
         documents_count=Count("documents", distinct=True),

@@ -167,21 +167,29 @@ def current_campaign() -> Campaign | None:
 
 
 def application_start(*, applicant: Applicant, campaign: Campaign) -> Application:
+    """The applicant's application for the campaign (the existing one if there is one).
+
+    Numbers run per campaign (M2026-00001, ...): the campaign row is locked while the next one is
+    taken, so two applicants starting at once get different numbers."""
     existing = Application.objects.filter(applicant=applicant, campaign=campaign).first()
     if existing:
         return existing
     if not campaign.is_open():
         raise WorkflowError(_("Applications for %(campaign)s are not accepted now.") % {"campaign": campaign})
+    prefix = f"M{campaign.academic_year[:4]}-"
     try:
         with transaction.atomic():
-            application = Application.objects.create(
-                applicant=applicant, campaign=campaign, number=f"tmp-{timezone.now().timestamp()}-{applicant.pk}"
+            Campaign.objects.select_for_update().get(pk=campaign.pk)
+            last = (
+                Application.objects.filter(campaign=campaign, number__startswith=prefix)
+                .order_by("-number")
+                .values_list("number", flat=True)
+                .first()
             )
-            application.number = f"M{campaign.academic_year[:4]}-{application.pk:05d}"
-            application.save(update_fields=["number"])
+            following = int(last.removeprefix(prefix)) + 1 if last else 1
+            return Application.objects.create(applicant=applicant, campaign=campaign, number=f"{prefix}{following:05d}")
     except IntegrityError:  # the same applicant started it in another tab a moment ago
         return Application.objects.get(applicant=applicant, campaign=campaign)
-    return application
 
 
 def _require(application: Application, *allowed, message=None):
@@ -351,7 +359,7 @@ def application_pdf_build(*, application: Application) -> Application:
 def document_review(*, document: Document, accepted: bool, note: str, by) -> Document:
     with transaction.atomic():
         application = _locked(document.application)
-        _require(application, Status.SUBMITTED, Status.CONFIRMED)
+        _require(application, Status.SUBMITTED)
         note = (note or "").strip()
         if not accepted and not note:
             raise ValidationError({"note": _("Say why the document is rejected: the applicant will read it.")})
@@ -359,6 +367,7 @@ def document_review(*, document: Document, accepted: bool, note: str, by) -> Doc
         document.review_note = "" if accepted else note
         document.reviewed_by = by
         document.reviewed_at = timezone.now()
+        document._history_user = by
         document.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
     return document
 
@@ -441,53 +450,58 @@ def campaign_locked(campaign: Campaign) -> bool:
 
 
 def _require_unlocked(campaign):
+    """Lock the campaign row (round_start locks it too, so a ranking cannot start between this
+    check and the change) and refuse once a round has been ranked. Call inside a transaction."""
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
     if campaign_locked(campaign):
         raise WorkflowError(_("A round of this campaign has been ranked: programmes and quotas can no longer change."))
 
 
 def campaign_save(*, campaign: Campaign) -> Campaign:
-    if campaign.pk:
-        before = Campaign.objects.get(pk=campaign.pk)
-        coefficients = (
-            "coefficient_own_university",
-            "coefficient_related",
-            "related_areas",
-            "economics_field",
-            "coefficient_other",
-        )
-        if any(getattr(before, f) != getattr(campaign, f) for f in coefficients):
-            _require_unlocked(campaign)
-    campaign.full_clean()
-    campaign.save()
+    with transaction.atomic():
+        if campaign.pk:
+            before = Campaign.objects.get(pk=campaign.pk)
+            changed = any(
+                getattr(before, f) != getattr(campaign, f)
+                for f in ("coefficient_own_university", "coefficient_related", "economics_field", "coefficient_other")
+            ) or set(before.related_area_codes()) != set(campaign.related_area_codes())
+            if changed:
+                _require_unlocked(campaign)
+        campaign.full_clean()
+        campaign.save()
     return campaign
 
 
 def programme_save(*, programme: Programme) -> Programme:
-    _require_unlocked(programme.campaign)
-    programme.full_clean()
-    programme.save()
+    with transaction.atomic():
+        _require_unlocked(programme.campaign)
+        programme.full_clean()
+        programme.save()
     return programme
 
 
 def programme_delete(*, programme: Programme) -> None:
-    _require_unlocked(programme.campaign)
-    if Preference.objects.filter(quota__programme=programme).exists():
-        raise WorkflowError(_("Applicants have listed this programme; it can no longer be removed."))
-    programme.delete()
+    with transaction.atomic():
+        _require_unlocked(programme.campaign)
+        if Preference.objects.filter(quota__programme=programme).exists():
+            raise WorkflowError(_("Applicants have listed this programme; it can no longer be removed."))
+        programme.delete()
 
 
 def quota_save(*, quota: Quota) -> Quota:
-    _require_unlocked(quota.programme.campaign)
-    quota.full_clean()
-    quota.save()
+    with transaction.atomic():
+        _require_unlocked(quota.programme.campaign)
+        quota.full_clean()
+        quota.save()
     return quota
 
 
 def quota_delete(*, quota: Quota) -> None:
-    _require_unlocked(quota.programme.campaign)
-    if quota.preferences.exists():
-        raise WorkflowError(_("Applicants have listed this quota; set its places to 0 instead."))
-    quota.delete()
+    with transaction.atomic():
+        _require_unlocked(quota.programme.campaign)
+        if quota.preferences.exists():
+            raise WorkflowError(_("Applicants have listed this quota; set its places to 0 instead."))
+        quota.delete()
 
 
 def round_save(*, round: Round) -> Round:
@@ -512,6 +526,7 @@ def round_start(*, round: Round, by) -> Round:
     told that it is already being ranked."""
     now = timezone.now()
     with transaction.atomic():
+        Campaign.objects.select_for_update().filter(pk=round.campaign_id).first()  # see _require_unlocked
         locked = Round.objects.select_for_update().select_related("campaign").get(pk=round.pk)
         if locked.is_public:
             raise WorkflowError(
@@ -713,6 +728,7 @@ def application_enrol(*, application: Application, by) -> Application:
             receipt.status = Document.Status.ACCEPTED
             receipt.reviewed_by = by
             receipt.reviewed_at = timezone.now()
+            receipt._history_user = by
             receipt.save(update_fields=["status", "reviewed_by", "reviewed_at"])
         application.status = Status.ENROLLED
         application.enrolled_by = by
