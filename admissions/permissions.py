@@ -32,8 +32,13 @@ def can_see_statistics(user) -> bool:
 
 
 def require_committee(user):
-    if not is_committee(user):
-        raise PermissionDenied
+    """403 for the university's other staff; 404 for applicants, who never learn what the
+    committee's pages are."""
+    if is_committee(user):
+        return
+    if is_applicant(user) and not user.is_university_staff:
+        raise Http404
+    raise PermissionDenied
 
 
 def applicant_of(user):

@@ -505,14 +505,21 @@ def quota_delete(*, quota: Quota) -> None:
 
 
 def round_save(*, round: Round) -> Round:
-    if round.pk and Round.objects.filter(pk=round.pk).exclude(status=Round.Status.PLANNED).exists():
-        current = Round.objects.get(pk=round.pk)
-        if current.is_public and (
-            current.ranking_on != round.ranking_on or current.publication_on != round.publication_on
-        ):
-            raise WorkflowError(_("The round is published; only its enrolment deadline may still move."))
-    round.full_clean()
-    round.save()
+    """Dates of a planned round move freely; a ranked one keeps its number; a published one only
+    moves its enrolment deadline; a round being ranked or closed does not change."""
+    with transaction.atomic():
+        if round.pk:
+            current = Round.objects.select_for_update().get(pk=round.pk)
+            if current.in_progress or current.status == Round.Status.CLOSED:
+                raise WorkflowError(_("The round is being ranked or closed; it cannot change now."))
+            if current.status != Round.Status.PLANNED and current.number != round.number:
+                raise WorkflowError(_("A round that has been ranked keeps its number."))
+            if current.is_public and (
+                current.ranking_on != round.ranking_on or current.publication_on != round.publication_on
+            ):
+                raise WorkflowError(_("The round is published; only its enrolment deadline may still move."))
+        round.full_clean()
+        round.save()
     return round
 
 
@@ -535,7 +542,7 @@ def round_start(*, round: Round, by) -> Round:
         if locked.in_progress and locked.queued_at and now - locked.queued_at < ROUND_STALE_AFTER:
             raise WorkflowError(
                 _("%(round)s is already being ranked (started by %(person)s).")
-                % {"round": locked, "person": locked.started_by}
+                % {"round": locked, "person": locked.started_by or _("someone")}
             )
         earlier = Round.objects.filter(campaign=locked.campaign, number__lt=locked.number).exclude(
             status=Round.Status.CLOSED
@@ -563,8 +570,8 @@ def _enqueue_round(pk):
 
     try:
         rank_round.delay(pk)
-    except Exception:
-        log.exception("could not queue ranking round %s", pk)
+    except Exception:  # the broker is down (or, with eager tasks, the ranking itself failed)
+        log.exception("ranking round %s could not be queued or failed", pk)
         Round.objects.filter(pk=pk, status=Round.Status.QUEUED).update(
             status=Round.Status.FAILED,
             error=_("The ranking could not be queued: the workers are not reachable. Try again in a moment."),
@@ -675,6 +682,11 @@ def _enqueue_round_notices(pk):
         log.exception("could not queue the notices of round %s", pk)
 
 
+def _noticed(round, kind):
+    """The applications already told about `kind` in `round` (one subquery)."""
+    return ApplicationNotice.objects.filter(round=round, kind=kind).values("application_id")
+
+
 def round_notices_send(*, round_id: int) -> int:
     """Tell each ranked applicant their result, once (a re-run sends nothing twice)."""
     round = Round.objects.get(pk=round_id)
@@ -683,7 +695,7 @@ def round_notices_send(*, round_id: int) -> int:
     sent = 0
     results = (
         RoundResult.objects.filter(round=round)
-        .exclude(application__notices__round=round, application__notices__kind=ApplicationNotice.Kind.RANKED)
+        .exclude(application__in=_noticed(round, ApplicationNotice.Kind.RANKED))
         .select_related("application__applicant__user", "application__campaign", "quota__programme")
     )
     for result in results.iterator(chunk_size=500):
@@ -750,7 +762,7 @@ def enrolment_sweep(*, today: datetime.date | None = None) -> dict:
         status=Round.Status.PUBLISHED, enrolment_deadline__gte=today, enrolment_deadline__lte=soon
     ):
         waiting = Application.objects.filter(admitted_round=round, status=Status.ADMITTED).exclude(
-            notices__round=round, notices__kind=ApplicationNotice.Kind.DEADLINE_SOON
+            pk__in=_noticed(round, ApplicationNotice.Kind.DEADLINE_SOON)
         )
         for application in waiting.select_related("applicant__user", "campaign", "admitted_quota__programme"):
             with transaction.atomic():

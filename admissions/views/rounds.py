@@ -1,37 +1,177 @@
-"""Scaffolding: replaced by the real views."""
+"""Ranking rounds, for the admissions committee: plan a round, start its ranking (a worker runs
+the engine), follow its progress, read the lists per quota, publish them, and download the lists
+(XLSX, PDF) and the engine's INPUT.json, which `manage.py rank_applicants` ranks to the same
+result."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from qms.views import report_error
+
+from .. import exports, pdf, selectors, services
+from ..forms.rounds import RoundForm, add_service_errors
+from ..models import Campaign, Quota, Round, RoundQuota
+from ..permissions import get_round_for_committee, require_committee
+from . import private_file
+
+PAGE_SIZE = 100
+#: States in which a round has lists to read and export.
+WITH_RESULTS = (Round.Status.RANKED, Round.Status.PUBLISHED, Round.Status.CLOSED)
 
 
-def round_create(request, *args, **kwargs):
-    raise NotImplementedError
+def _save(request, form, *, created: bool):
+    round = form.save(commit=False)
+    try:
+        round = services.round_save(round=round)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    if created:
+        messages.success(request, _("%(round)s is planned. Start its ranking on the ranking date.") % {"round": round})
+    else:
+        messages.success(request, _("%(round)s was saved.") % {"round": round})
+    return redirect(round)
 
 
-def round_detail(request, *args, **kwargs):
-    raise NotImplementedError
+def round_create(request, pk):
+    require_committee(request.user)
+    campaign = get_object_or_404(Campaign, pk=pk)
+    following = (campaign.rounds.aggregate(last=Max("number"))["last"] or 0) + 1
+    form = RoundForm(request.POST or None, campaign=campaign, initial={"number": following})
+    if request.method == "POST" and form.is_valid():
+        response = _save(request, form, created=True)
+        if response:
+            return response
+    return render(request, "admissions/rounds/round_form.html", {"form": form, "campaign": campaign})
 
 
-def round_edit(request, *args, **kwargs):
-    raise NotImplementedError
+def round_edit(request, pk):
+    round = get_round_for_committee(request.user, pk)
+    form = RoundForm(request.POST or None, instance=round, campaign=round.campaign)
+    if request.method == "POST" and form.is_valid():
+        response = _save(request, form, created=False)
+        if response:
+            return response
+    return render(
+        request, "admissions/rounds/round_form.html", {"form": form, "campaign": round.campaign, "round": round}
+    )
 
 
-def round_start(request, *args, **kwargs):
-    raise NotImplementedError
+def _stale(round: Round) -> bool:
+    """A queued or running round whose worker was lost: the service lets it be started again."""
+    return bool(round.queued_at) and timezone.now() - round.queued_at >= services.ROUND_STALE_AFTER
 
 
-def round_publish(request, *args, **kwargs):
-    raise NotImplementedError
+def round_detail(request, pk):
+    round = get_round_for_committee(request.user, pk)
+    has_results = round.status in WITH_RESULTS
+    earlier_open = (
+        Round.objects.filter(campaign_id=round.campaign_id, number__lt=round.number)
+        .exclude(status=Round.Status.CLOSED)
+        .order_by("number")
+        .first()
+    )
+    context = {
+        "round": round,
+        "campaign": round.campaign,
+        "quota_rows": list(selectors.round_quota_table(round)) if has_results else [],
+        "has_results": has_results,
+        "can_start": not round.is_public and (not round.in_progress or _stale(round)),
+        "can_publish": round.status == Round.Status.RANKED,
+        "earlier_open": earlier_open,
+    }
+    return render(request, "admissions/rounds/round_detail.html", context)
 
 
-def round_quota(request, *args, **kwargs):
-    raise NotImplementedError
+@require_POST
+def round_start(request, pk):
+    round = get_round_for_committee(request.user, pk)
+    try:
+        services.round_start(round=round, by=request.user)
+    except ValidationError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("The ranking is queued: this page follows its progress."))
+    return redirect(round)
 
 
-def round_xlsx(request, *args, **kwargs):
-    raise NotImplementedError
+def round_publish(request, pk):
+    """A confirmation page (GET); publishing is final (POST)."""
+    round = get_round_for_committee(request.user, pk)
+    if request.method == "POST":
+        try:
+            services.round_publish(round=round, by=request.user)
+        except ValidationError as error:
+            report_error(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(round)s is published: the lists are public and the applicants are told their results.")
+                % {"round": round},
+            )
+        return redirect(round)
+    if round.status != Round.Status.RANKED:
+        messages.error(request, _("Only a ranked round can be published."))
+        return redirect(round)
+    return render(request, "admissions/rounds/round_publish.html", {"round": round, "campaign": round.campaign})
 
 
-def round_pdf(request, *args, **kwargs):
-    raise NotImplementedError
+def round_quota(request, pk, quota):
+    round = get_round_for_committee(request.user, pk)
+    quota = get_object_or_404(
+        Quota.objects.select_related("programme"), pk=quota, programme__campaign_id=round.campaign_id
+    )
+    figures = RoundQuota.objects.filter(round=round, quota=quota).first()
+    page = Paginator(selectors.quota_list(round, quota, with_names=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "admissions/rounds/round_quota.html",
+        {"round": round, "campaign": round.campaign, "quota": quota, "figures": figures, "page": page},
+    )
 
 
-def round_input(request, *args, **kwargs):
-    raise NotImplementedError
+def _download_name(round: Round, extension: str) -> str:
+    year = round.campaign.academic_year.replace("/", "-")
+    return f"ranking-{year}-round-{round.number}.{extension}"
+
+
+def _with_results(request, pk) -> Round:
+    round = get_round_for_committee(request.user, pk)
+    if round.status not in WITH_RESULTS:
+        raise Http404
+    return round
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"  # names of applicants
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def round_xlsx(request, pk):
+    round = _with_results(request, pk)
+    return _attachment(
+        exports.round_lists_xlsx(round),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _download_name(round, "xlsx"),
+    )
+
+
+def round_pdf(request, pk):
+    round = _with_results(request, pk)
+    return _attachment(pdf.round_lists_pdf(round), "application/pdf", _download_name(round, "pdf"))
+
+
+def round_input(request, pk):
+    """The engine's INPUT.json of the round, to rank it again with `manage.py rank_applicants`."""
+    round = get_round_for_committee(request.user, pk)
+    return private_file(round.input_file, _download_name(round, "input.json"))

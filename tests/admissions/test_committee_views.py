@@ -1,5 +1,5 @@
 """The admissions committee in the browser: each view as a committee member (works), another
-member of staff (403), an applicant (404 for applications, 403 elsewhere) and anonymous (sign-in);
+member of staff (403), an applicant (404 everywhere) and anonymous (sign-in);
 campaign, programmes and quotas editable until the first ranking; the review flow (documents,
 return for correction, verification, rejection under an article) with typed text kept on errors;
 enrolment; the figures without personal data; fixed query counts for the lists."""
@@ -132,7 +132,7 @@ def test_other_staff_are_refused(client, staff, campaign, quota, application):
 
 
 def test_applicants_never_reach_the_committee(client, campaign, quota, application, other_applicant):
-    """An applicant gets 404 for any application (their own included) and 403 elsewhere."""
+    """An applicant gets 404 for any application (their own included) and for every committee page."""
     for user in (other_applicant, application.applicant.user):
         login(client, user)
         for url in application_urls(application):
@@ -140,7 +140,7 @@ def test_applicants_never_reach_the_committee(client, campaign, quota, applicati
             assert response.status_code == 404, url
             assert "Petrova" not in response.content.decode()
         for url in campaign_urls(campaign, quota):
-            assert client.get(url).status_code == 403, url
+            assert client.get(url).status_code == 404, url
         assert client.get(reverse("admissions:statistics", args=[campaign.pk])).status_code == 404
     document = application.documents.first()
     login(client, other_applicant)

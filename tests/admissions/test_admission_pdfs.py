@@ -1,0 +1,159 @@
+"""The admission portal's PDFs and spreadsheet: the application to the rector in the applicant's
+language, the committee's lists of a round, the list for the rector's order of enrolment, and the
+XLSX of a round's lists (one row per admitted applicant, numbers as numbers). WeasyPrint is slow:
+one rendering per test."""
+
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from admissions import pdf, services
+from admissions.models import Application
+from tests.admissions.factories import (
+    CampaignFactory,
+    ProgrammeFactory,
+    QuotaFactory,
+    committee_member,
+    eligible_application,
+    pdf_upload,
+)
+from tests.admissions.test_public_views import ranked_round
+from tests.qms.factories import UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+UNIVERSITY = "Химикотехнологичен и металургичен университет"
+
+
+def text_of(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_the_application_to_the_rector_in_bulgarian(settings):
+    UnitFactory(name=UNIVERSITY, kind="university")
+    committee = committee_member()
+    campaign = CampaignFactory(name="Магистри 2026", academic_year="2026/2027")
+    programme = ProgrammeFactory(
+        campaign=campaign, code="IM", name="Индустриален мениджмънт", name_en="Industrial management"
+    )
+    state = QuotaFactory(programme=programme, funding="state")
+    paid = QuotaFactory(programme=programme, funding="paid")
+    application = eligible_application(
+        campaign=campaign,
+        quotas=[paid, state],
+        committee=committee,
+        first_name="Мария",
+        middle_name="Георгиева",
+        last_name="Петрова",
+        first_name_latin="Maria",
+        last_name_latin="Petrova",
+        course_average=Decimal("5.25"),
+        graduation_grade=Decimal("6.00"),
+        phone="+359 888 123 456",
+    )
+    person = application.applicant.user
+    person.language = "bg"
+    person.save(update_fields=["language"])
+
+    services.application_pdf_build(application=application)  # in the applicant's language
+    application.refresh_from_db()
+    application.application_pdf.open("rb")
+    try:
+        text = text_of(application.application_pdf.read())
+    finally:
+        application.application_pdf.close()
+
+    assert "Мария Георгиева Петрова" in text and "Maria Petrova" in text
+    assert application.number in text and UNIVERSITY in text and "Магистри 2026" in text
+    assert application.applicant.identity_number in text and "+359 888 123 456" in text
+    assert "Индустриален мениджмънт" in text  # the Bulgarian name of the programme
+    assert "Софийски университет" in text
+    # Score 5.25 × 1.2 + 6.00 = 12.300 at both quotas, the paid one listed first.
+    assert len(re.findall(r"12[.,]300", text)) == 2
+    with translation.override("bg"):
+        paid_label, state_label = str(paid.get_funding_display()), str(state.get_funding_display())
+    table = text.index("IM ")
+    assert table < text.index(paid_label, table) < text.index(state_label, table)
+    assert re.search(r"30[.,]00 EUR", text)  # the fee
+
+
+def test_the_committee_lists_of_a_round(client):
+    round, quotas, _applications = ranked_round(applicants=8)
+    client.force_login(committee_member(username="reader"))
+    response = client.get(reverse("admissions:round-pdf", args=[round.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "private, no-store"
+    text = text_of(response.content)
+
+    assert "Ranking lists" in text and round.campaign.name in text
+    assert text.count("Last admitted score") == len(quotas)
+    for quota in quotas:
+        results = list(round.results.filter(quota=quota).order_by("merit").select_related("application__applicant"))
+        heading = f"PR0 Programme 0 · Full-time · {quota.get_funding_display()}"
+        start = text.index(heading)
+        positions = []
+        for result in results:
+            at = text.index(result.application.number, start)
+            assert text.index(result.application.applicant.full_name, at) > at
+            assert str(result.score) in text[at : at + 120]
+            positions.append(at)
+        assert positions == sorted(positions)
+
+
+def test_the_list_for_the_order_of_enrolment():
+    committee = committee_member()
+    round, _quotas, _applications = ranked_round(applicants=6, committee=committee)
+    admitted = list(
+        Application.objects.filter(admitted_round=round, status=Application.Status.ADMITTED)
+        .select_related("applicant", "admitted_quota__programme")
+        .order_by("number")
+    )
+    enrolled, waiting = admitted[:2], admitted[2:]
+    for application in enrolled:
+        services.enrolment_confirm(application=application, uploaded=pdf_upload())
+        services.application_enrol(application=application, by=committee)
+
+    text = text_of(pdf.enrolment_order_pdf(round.campaign))
+    assert "List for the Rector's order of enrolment" in text
+    assert "2 applicants enrolled" in text
+    for application in enrolled:
+        assert application.number in text and application.applicant.full_name in text
+        assert application.applicant.identity_number not in text
+    for application in waiting:
+        assert application.number not in text
+
+
+def test_the_xlsx_of_a_round_has_one_row_per_admitted(client):
+    round, quotas, _applications = ranked_round(applicants=9, programmes=2)
+    client.force_login(committee_member(username="reader"))
+    response = client.get(reverse("admissions:round-xlsx", args=[round.pk]))
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    workbook = load_workbook(io.BytesIO(response.content), read_only=True)
+    assert workbook.sheetnames == ["Lists", "Quotas"]
+
+    rows = list(workbook["Lists"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:6] == ("Programme code", "Programme", "Form of study", "Funding", "Place", "Application number")
+    admitted = list(
+        round.results.filter(quota__isnull=False).select_related("application__applicant", "quota__programme")
+    )
+    assert len(body) == len(admitted) == round.admitted_count
+    by_number = {row[5]: row for row in body}
+    for result in admitted:
+        row = by_number[result.application.number]
+        applicant = result.application.applicant
+        assert row[0] == result.quota.programme.code and row[4] == result.merit
+        assert row[6] == applicant.last_name and row[8] == applicant.latin_name
+        assert isinstance(row[9], float) and Decimal(str(row[9])).quantize(Decimal("0.001")) == result.score
+        assert row[10] == result.preference
+
+    quota_rows = list(workbook["Quotas"].iter_rows(values_only=True))[1:]
+    assert len(quota_rows) == len(quotas)
+    assert sum(row[5] for row in quota_rows) == round.admitted_count
