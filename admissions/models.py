@@ -12,7 +12,9 @@ States:
   round can be ranked again, a published one never
 """
 
+import re
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +31,8 @@ from qms.models import OrganisationalUnit
 from . import classifier
 from .ranking import Coefficients
 from .storage import private_storage
+
+PASSPORT_NUMBER = re.compile(r"[A-Z0-9]{5,20}")  # ICAO 9303: Latin capitals and digits
 
 
 def identity_problem(kind: str, number: str, date_of_birth=None) -> str:
@@ -50,8 +54,8 @@ def identity_problem(kind: str, number: str, date_of_birth=None) -> str:
             pnf.validate(number)
         except NumberError:
             return _("This is not a valid personal number of a foreigner (LNCh): check the ten digits.")
-    elif kind == Applicant.IdentityKind.PASSPORT and not (5 <= len(number) <= 20 and number.isalnum()):
-        return _("A passport number has 5 to 20 letters and digits.")
+    elif kind == Applicant.IdentityKind.PASSPORT and not PASSPORT_NUMBER.fullmatch(number):
+        return _("A passport number has 5 to 20 Latin capital letters and digits.")
     return ""
 
 
@@ -129,12 +133,17 @@ class Campaign(models.Model):
         return [code.strip() for code in self.related_areas.split(",") if code.strip()]
 
     def coefficients(self) -> Coefficients:
+        """Exact decimals, also before the object is read back (the field defaults are floats)."""
+
+        def exact(value):
+            return Decimal(str(value))
+
         return Coefficients(
-            own_university=self.coefficient_own_university,
-            related=self.coefficient_related,
+            own_university=exact(self.coefficient_own_university),
+            related=exact(self.coefficient_related),
             related_areas=frozenset(self.related_area_codes()),
             economics_field=self.economics_field,
-            other=self.coefficient_other,
+            other=exact(self.coefficient_other),
         )
 
 

@@ -12,7 +12,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -89,9 +89,22 @@ def applicant_register(*, email: str, password: str, first_name: str, last_name:
     return user
 
 
+class ConfirmationTokenGenerator(PasswordResetTokenGenerator):
+    """Tokens of the e-mail confirmation link: their own salt (a password-reset token is not a
+    confirmation token, nor the other way round), and void once the account is active."""
+
+    key_salt = "admissions.services.ConfirmationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{user.pk}{user.password}{user.is_active}{user.email}{timestamp}"
+
+
+confirmation_tokens = ConfirmationTokenGenerator()
+
+
 def confirmation_path(user) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    return reverse("admissions:confirm", args=[uid, default_token_generator.make_token(user)])
+    return reverse("admissions:confirm", args=[uid, confirmation_tokens.make_token(user)])
 
 
 def send_confirmation(user) -> None:
@@ -101,9 +114,8 @@ def send_confirmation(user) -> None:
 
 
 def applicant_confirm(*, user, token: str) -> bool:
-    """Activate the account when the token is right (it stops working once used: the token
-    covers the last sign-in time, which activation followed by signing in changes)."""
-    if not default_token_generator.check_token(user, token):
+    """Activate an applicant's account when the token is right (it stops working once used)."""
+    if not Applicant.objects.filter(user=user).exists() or not confirmation_tokens.check_token(user, token):
         return False
     if not user.is_active:
         user.is_active = True
@@ -114,8 +126,17 @@ def applicant_confirm(*, user, token: str) -> bool:
 # --- personal data and education ----------------------------------------------------------------
 
 
+#: An application in one of these states fixes the data the committee verified or ranks on.
+UNDER_WAY = (Status.SUBMITTED, Status.ELIGIBLE, Status.ADMITTED, Status.CONFIRMED)
+
+
 def _locked_profile(applicant: Applicant) -> bool:
-    return applicant.applications.exclude(status__in=Application.EDITABLE).exists()
+    """Locked while an application is under way, or enrolled in a campaign still ranking (the
+    held seat takes part in its next rounds). Earlier campaigns' outcomes lock nothing."""
+    return applicant.applications.filter(
+        Q(status__in=UNDER_WAY)
+        | Q(status=Status.ENROLLED, campaign__rounds__status__in=(Round.Status.PLANNED, Round.Status.RANKED))
+    ).exists()
 
 
 def applicant_update(*, applicant: Applicant, fields: dict) -> Applicant:
@@ -296,6 +317,13 @@ def submission_problems(application: Application) -> list[str]:
     preferences = list(application.preferences.select_related("quota__programme"))
     if not preferences:
         problems.append(_("List at least one programme."))
+    if application.applicant.section_vi:
+        state = [str(p.quota) for p in preferences if p.quota.funding != "paid"]
+        if state:
+            problems.append(
+                _("Under Section VI foreign citizens apply for paid places only; remove: %(quotas)s.")
+                % {"quotas": "; ".join(state)}
+            )
     documents = {d.kind: d for d in application.documents.all()}
     for requirement in required_documents(application, preferences):
         document = documents.get(requirement.kind)

@@ -81,11 +81,13 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     if reason:
         _skip_or_fail(f"needs the real services: {reason}")
     media = tmp_path_factory.mktemp("worker-media")
+    private = tmp_path_factory.mktemp("worker-private-media")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "qms.settings_test",
         "DATABASE_URL": _test_database_url(),
         "MEDIA_ROOT": str(media),
+        "PRIVATE_MEDIA_ROOT": str(private),
         "PYTHONUNBUFFERED": "1",
     }
     log_path = tmp_path_factory.mktemp("worker-log") / "worker.log"
@@ -122,7 +124,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     else:
         process.kill()
         pytest.fail(f"the celery worker did not answer within 60 s:\n{log_path.read_text()}")
-    yield {"process": process, "media_root": media, "log": log_path}
+    yield {"process": process, "media_root": media, "private_media_root": private, "log": log_path}
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=20)
@@ -133,8 +135,9 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture
 def worker(celery_worker_process, settings):
-    """Use the running worker; the test process shares its media folder."""
+    """Use the running worker; the test process shares its media folders."""
     settings.MEDIA_ROOT = celery_worker_process["media_root"]
+    settings.PRIVATE_MEDIA_ROOT = celery_worker_process["private_media_root"]
     return celery_worker_process
 
 
