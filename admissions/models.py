@@ -93,10 +93,10 @@ class Campaign(models.Model):
     application_fee = models.DecimalField(_("application fee"), max_digits=8, decimal_places=2, default=0)
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     coefficient_own_university = models.DecimalField(
-        _("coefficient for graduates of this university"), max_digits=3, decimal_places=1, default=1.5
+        _("coefficient for graduates of this university"), max_digits=3, decimal_places=1, default=Decimal("1.5")
     )
     coefficient_related = models.DecimalField(
-        _("coefficient for related areas and economics"), max_digits=3, decimal_places=1, default=1.2
+        _("coefficient for related areas and economics"), max_digits=3, decimal_places=1, default=Decimal("1.2")
     )
     related_areas = models.CharField(
         _("related areas of higher education"),
@@ -106,7 +106,7 @@ class Campaign(models.Model):
     )
     economics_field = models.CharField(_("economics professional field"), max_length=10, default="3.8")
     coefficient_other = models.DecimalField(
-        _("coefficient for everyone else"), max_digits=3, decimal_places=1, default=1
+        _("coefficient for everyone else"), max_digits=3, decimal_places=1, default=Decimal("1.0")
     )
 
     history = HistoricalRecords()

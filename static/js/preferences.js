@@ -5,7 +5,8 @@
 (function () {
   "use strict";
 
-  var t = typeof window.gettext === "function" ? window.gettext : function (text) { return text; };
+  // The JavaScript catalog defines gettext(); the name must stay "gettext" for makemessages.
+  var gettext = typeof window.gettext === "function" ? window.gettext : function (text) { return text; };
   var format = typeof window.interpolate === "function"
     ? window.interpolate
     : function (text, values) {
@@ -49,7 +50,7 @@
       if (status && row) {
         var all = rows();
         status.textContent = format(
-          t("%(name)s is now number %(position)s of %(count)s. The order is not saved yet."),
+          gettext("%(name)s is now number %(position)s of %(count)s. The order is not saved yet."),
           { name: row.getAttribute("data-name"), position: all.indexOf(row) + 1, count: all.length },
           true
         );

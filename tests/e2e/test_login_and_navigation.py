@@ -11,7 +11,10 @@ LOGIN_ERROR = "[data-testid=login-error]"
 # Written out by hand on purpose: computing them from qms.navigation would let a wrong change
 # to NAVIGATION pass unnoticed.
 EXPECTED = {
-    "quality": ({"home", "organisation", "documents", "processes", "audits", "admissions", "reports", "admin"}, "Quality officer"),
+    "quality": (
+        {"home", "organisation", "documents", "processes", "audits", "admissions", "reports", "admin"},
+        "Quality officer",
+    ),
     "owner": ({"home", "organisation", "documents", "processes", "audits"}, "Process owner"),
     "head": ({"home", "organisation", "documents", "processes", "audits", "my-unit", "reports"}, "Unit head"),
     "auditor": ({"home", "organisation", "documents", "processes", "audits"}, "Auditor"),
