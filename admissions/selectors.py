@@ -2,7 +2,8 @@
 
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from . import scoring
 from .documents import required_documents
@@ -93,11 +94,21 @@ def verification_queue(campaign, *, status: str = Status.SUBMITTED, query: str =
             | Q(applicant__last_name_latin__icontains=word)
             | Q(applicant__user__email__icontains=word)
         )
+    # Counted by subqueries, not a join with GROUP BY: the database then reads only the page's
+    # rows in index order instead of grouping every application first.
     return applications.annotate(
-        documents_count=Count("documents", distinct=True),
-        pending_count=Count("documents", filter=Q(documents__status=Document.Status.PENDING), distinct=True),
-        rejected_count=Count("documents", filter=Q(documents__status=Document.Status.REJECTED), distinct=True),
+        documents_count=_document_count(),
+        pending_count=_document_count(Document.Status.PENDING),
+        rejected_count=_document_count(Document.Status.REJECTED),
     ).order_by("submitted_at", "number")
+
+
+def _document_count(status=None):
+    documents = Document.objects.filter(application=OuterRef("pk"))
+    if status:
+        documents = documents.filter(status=status)
+    counted = documents.order_by().values("application").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def status_counts(campaign) -> dict:

@@ -16,7 +16,7 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -674,23 +674,25 @@ def round_publish(*, round: Round, by) -> Round:
         today = timezone.localdate()
         if round.enrolment_deadline < today:
             raise WorkflowError(_("The enrolment deadline of this round has passed; move it first."))
-        placed = RoundResult.objects.filter(round=round, quota__isnull=False).select_related("application")
-        changed = []
-        for result in placed.iterator(chunk_size=2000):
-            application = result.application
-            if application.status == Status.ELIGIBLE:
-                application.status = Status.ADMITTED
-            elif application.status not in round_data.HOLDING_STATES:
-                continue
-            elif application.admitted_quota_id == result.quota_id:
-                continue  # kept the seat they hold
-            application.admitted_round = round
-            application.admitted_quota_id = result.quota_id
-            application.admitted_score = result.score
-            application.admitted_preference = result.preference
-            changed.append(application)
-        fields = ["status", "admitted_round", "admitted_quota", "admitted_score", "admitted_preference"]
-        bulk_update_with_history(changed, Application, fields, batch_size=2000, default_user=by)
+        # One UPDATE for everyone placed (not one per row): the newly admitted, and those holding a
+        # seat who got a better preference and move there with their enrolment.
+        placed = RoundResult.objects.filter(round=round, quota__isnull=False)
+        targets = Q(pk__in=placed.filter(application__status=Status.ELIGIBLE).values("application_id")) | Q(
+            pk__in=placed.filter(application__status__in=round_data.HOLDING_STATES)
+            .exclude(application__admitted_quota=F("quota"))
+            .values("application_id")
+        )
+        result = RoundResult.objects.filter(round=round, application=OuterRef("pk"))
+        Application.objects.filter(targets).update(
+            status=Case(When(status=Status.ELIGIBLE, then=Value(Status.ADMITTED)), default=F("status")),
+            admitted_round=round,
+            admitted_quota=Subquery(result.values("quota")[:1]),
+            admitted_score=Subquery(result.values("score")[:1]),
+            admitted_preference=Subquery(result.values("preference")[:1]),
+        )
+        Application.history.bulk_history_create(
+            list(Application.objects.filter(admitted_round=round)), batch_size=2000, update=True, default_user=by
+        )
         round.status = Round.Status.PUBLISHED
         round.published_by = by
         round.published_at = timezone.now()

@@ -28,7 +28,7 @@ def _public(request, response):
 
 @login_not_required
 def round_index(request):
-    campaign = Campaign.objects.filter(rounds__status__in=PUBLIC_STATES).distinct().order_by("-academic_year").first()
+    campaign = Campaign.objects.filter(rounds__status__in=PUBLIC_STATES).distinct().order_by("-opens_on", "-pk").first()
     rounds = (
         list(Round.objects.filter(campaign=campaign, status__in=PUBLIC_STATES).order_by("number")) if campaign else []
     )
