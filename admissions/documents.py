@@ -61,9 +61,7 @@ def required_documents(application, preferences=None) -> list[Requirement]:
     else:
         need(
             Kind.TRANSCRIPT,
-            _(
-                "Art. 12(1) 2.1: no diploma yet; an academic transcript with the course average and graduation grade."
-            ),
+            _("Art. 12(1) 2.1: no diploma yet; an academic transcript with the course average and graduation grade."),
         )
     if any(p.quota.programme.foreign_language for p in preferences):
         need(

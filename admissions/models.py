@@ -440,6 +440,7 @@ class FeeExemption(models.TextChoices):
 
     NONE = "", _("No exemption: I pay the fee")
     ORPHAN = "orphan", _("Orphan under 26")
+    # xgettext:no-python-format
     DISABILITY = "disability", _("Permanent disability of 70% or more")
     WAR_INVALID = "war_invalid", _("War invalid or war victim")
     CARE = "care", _("Raised in care (a protection measure at coming of age)")

@@ -302,6 +302,7 @@ def queue(request, pk):
     query = params.get("q", "").strip()
     applications = selectors.verification_queue(campaign, status="" if status == "all" else status, query=query)
     page = Paginator(applications, QUEUE_PAGE).get_page(params.get("page"))
+    page.object_list = selectors.with_document_counts(page.object_list)
     return render(
         request,
         "admissions/committee/queue.html",
