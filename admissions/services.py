@@ -821,7 +821,7 @@ def enrolment_sweep(*, today: datetime.date | None = None) -> dict:
                 continue
             now = timezone.now()
             forfeited = list(
-                Application.objects.select_for_update()
+                Application.objects.select_for_update(of=("self",))
                 .filter(admitted_round=round, status=Status.ADMITTED)
                 .select_related("applicant__user", "campaign", "admitted_quota__programme")
             )

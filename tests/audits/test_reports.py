@@ -266,7 +266,7 @@ def test_the_inputs_are_shown_with_labels_and_local_dates(people, unit, nc):
     assert "Action plan" in html and "action_plan" not in html  # the state, by its label
     assert collected in html and "2026-12-01" not in html
     assert "Graduate employment" in html
-    assert "the admission portal has no campaign" in html
+    assert "admission campaign starting this year" in html
     assert "style=" not in html and "<script" not in html  # the page's strict CSP
     with translation.override("bg"):
         html = render_to_string("audits/_review_inputs.html", {"inputs": inputs, "labels": reports.input_labels()})
@@ -321,7 +321,7 @@ def test_the_closed_review_gets_its_annual_report(people, unit, nc, django_captu
         "Nonconformities registered in the year 2",
         "Complaint 1",
         "Internal audit 1",
-        "the admission portal has no campaign",
+        "admission campaign starting this year",
     ):
         assert expected in text, expected
     assert review.report_file.name.endswith(".pdf") and "qms-annual-report-2026-" in review.report_file.name

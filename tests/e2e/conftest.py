@@ -91,7 +91,8 @@ def page(request, context):
 
 @pytest.fixture
 def demo_data(transactional_db):
-    call_command("load_demo", force=True)
+    """The whole demo but the admission campaign, whose pages have their own tests and journey."""
+    call_command("load_demo", force=True, without=["admissions"])
 
 
 @pytest.fixture

@@ -19,14 +19,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Load even with DEBUG off (demo accounts have a known password)."
         )
+        parser.add_argument(
+            "--without",
+            action="append",
+            default=[],
+            metavar="APP",
+            help="Leave out an app's demo content (repeatable), e.g. --without admissions; qms always loads.",
+        )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, without=(), **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "refusing to load demo accounts with a known password while DEBUG is off; use --force to insist"
             )
         with transaction.atomic():
             for config in apps.get_app_configs():
+                if config.label in without and config.label != "qms":
+                    continue
                 try:
                     module = import_module(f"{config.name}.demo")
                 except ModuleNotFoundError as exc:
