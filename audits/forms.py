@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from policies.models import Document
 from processes.models import Process
+from qms.forms import add_service_errors  # noqa: F401 -- views import it from here
 from qms.i18n import translated
 from qms.models import OrganisationalUnit, StandardClause
 from qms.roles import Role
@@ -54,15 +55,6 @@ ClauseChoice, ClausesChoice = labelled(clause_label)
 
 def auditors():
     return staff_people().filter(groups__name__in=[Role.AUDITOR, Role.QUALITY_OFFICER]).distinct()
-
-
-def add_service_errors(form, error):
-    """Put a service's ValidationError next to the fields it names (the rest on top)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 class ProgrammeForm(forms.ModelForm):

@@ -6,6 +6,15 @@ from .models import User
 from .roles import STAFF_ROLES
 
 
+def add_service_errors(form, error):
+    """Put a service's ValidationError next to the fields it names (the rest on top)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
 class MemberAddForm(forms.Form):
     person = forms.CharField(
         label=_("Person"),

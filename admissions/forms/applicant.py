@@ -8,6 +8,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from qms.forms import add_service_errors  # noqa: F401 -- views import it from here
 from qms.models import User
 
 from .. import classifier
@@ -59,15 +60,6 @@ PERSONAL_REQUIRED = [
     "date_of_birth",
 ]
 EDUCATION_REQUIRED = ["degree", "university", "area", "professional_field", "course_average", "graduation_grade"]
-
-
-def add_service_errors(form, error):
-    """Put a service's ValidationError next to the fields it names (the rest on top)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def missing_fields(applicant, names) -> list[str]:

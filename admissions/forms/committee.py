@@ -9,6 +9,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from qms.forms import add_service_errors  # noqa: F401 -- views import it from here
 from qms.models import OrganisationalUnit
 
 from .. import classifier
@@ -23,15 +24,6 @@ COEFFICIENTS = (
     "economics_field",
     "coefficient_other",
 )
-
-
-def add_service_errors(form, error):
-    """Put a service's ValidationError next to the fields it names (the rest on top)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 class CampaignForm(forms.ModelForm):
