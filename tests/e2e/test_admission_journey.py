@@ -219,7 +219,12 @@ def test_an_applicant_registers_applies_is_returned_ranked_and_enrolled(
         row = page.locator(f"[data-testid=preference-row][data-quota='{quota.pk}']")
         expect(row.get_by_test_id("score")).to_have_text(scores[quota.pk])
     state_row = page.locator(f"[data-testid=preference-row][data-quota='{state.pk}']")
-    state_row.get_by_test_id("move-up").focus()
+    # The page opened at the row just added (#preference-...), which the browser focuses while it
+    # loads: wait for the load to finish so that it does not take the focus back from the button.
+    page.wait_for_load_state("load")
+    move_up = state_row.get_by_test_id("move-up")
+    move_up.focus()
+    expect(move_up).to_be_focused()
     page.keyboard.press("Enter")
     expect(rows.first).to_have_attribute("data-quota", str(state.pk))
     expect(state_row.get_by_test_id("move-down")).to_be_focused()  # "up" is disabled at the top
