@@ -27,10 +27,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from qms.models import OrganisationalUnit
+from qms.storage import private_storage
 
 from . import classifier
 from .ranking import Coefficients
-from .storage import private_storage
 
 PASSPORT_NUMBER = re.compile(r"[A-Z0-9]{5,20}")  # ICAO 9303: Latin capitals and digits
 

@@ -5,6 +5,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from qms.history import acting_user
+from qms.schedule import scheduled_job
 
 from . import services
 from .models import Application, Round
@@ -34,6 +35,7 @@ def build_application_pdf(application_id: int) -> str:
 
 
 @shared_task(name="admissions.tasks.enrolment_sweep", time_limit=900, soft_time_limit=840)
+@scheduled_job("admissions-enrolment-sweep")
 def enrolment_sweep() -> dict:
     result = services.enrolment_sweep(today=timezone.localdate())
     # Results of a round whose notices could not be queued at publication go out now.

@@ -16,8 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from qms.models import OrganisationalUnit
-from qms.permissions import require_university_staff
+from qms.permissions import require_university_staff, unit_scope_ids
 from qms.roles import Role
 
 from .models import Action, Audit, AuditProgramme, ChecklistItem, Finding, ManagementReview, Nonconformity
@@ -35,21 +34,8 @@ def is_quality_officer(user) -> bool:
 
 
 def own_unit_ids(user) -> set[int]:
-    """The units a person belongs to, and every unit below them (a dean's faculty holds its
-    departments). Cached on the user object for the request."""
-    cached = getattr(user, "_audits_unit_ids", None)
-    if cached is not None:
-        return cached
-    direct = OrganisationalUnit.objects.filter(Q(memberships__user=user) | Q(head=user)).distinct()
-    ids = set()
-    paths = [unit.path for unit in direct]
-    if paths:
-        query = Q()
-        for path in paths:
-            query |= Q(path__startswith=path)
-        ids = set(OrganisationalUnit.objects.filter(query).values_list("pk", flat=True))
-    user._audits_unit_ids = ids
-    return ids
+    """The units a person belongs to or heads, and every unit below them."""
+    return unit_scope_ids(user)
 
 
 # --- programme ------------------------------------------------------------------------------

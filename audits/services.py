@@ -14,11 +14,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from qms.mail import send_to_person
+from qms.mail import notify
 from qms.roles import Role
 
 from .models import (
@@ -159,7 +160,14 @@ def action_add(*, nc=None, review=None, kind, description, responsible, due_date
         )
         action.full_clean()
         action.save()
-    transaction.on_commit(lambda: send_to_person(responsible, "audits/email/action_assigned", {"action": action}))
+    transaction.on_commit(
+        lambda: notify(
+            responsible,
+            "audits/email/action_assigned",
+            {"action": action},
+            url=reverse("audits:action-detail", args=[action.pk]),
+        )
+    )
     return action
 
 
@@ -300,8 +308,11 @@ def actions_escalation_sweep(*, today) -> dict:
                 counts[stage] += 1
                 for person in _recipients(action, stage):
                     transaction.on_commit(
-                        lambda person=person, action=action, stage=stage: send_to_person(
-                            person, "audits/email/action_notice", {"action": action, "stage": stage, "today": today}
+                        lambda person=person, action=action, stage=stage: notify(
+                            person,
+                            "audits/email/action_notice",
+                            {"action": action, "stage": stage, "today": today},
+                            url=reverse("audits:action-detail", args=[action.pk]),
                         )
                     )
     return counts

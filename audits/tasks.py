@@ -4,11 +4,13 @@ from celery import shared_task
 from django.utils import timezone
 
 from qms.history import acting_user
+from qms.schedule import scheduled_job
 
 from . import services
 
 
 @shared_task(name="audits.tasks.action_escalation", time_limit=900, soft_time_limit=840)
+@scheduled_job("audits-action-escalation")
 def action_escalation() -> dict:
     return services.actions_escalation_sweep(today=timezone.localdate())
 

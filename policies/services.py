@@ -9,10 +9,12 @@ a published version can be withdrawn. Only a draft's text and files change.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from qms.mail import notify
 from qms.models import Membership
 from qms.reviews import review_sweep
 
@@ -373,19 +375,15 @@ def documents_review_sweep(*, today) -> dict:
 
 
 def _notify_review(document: Document, state: str) -> None:
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils.translation import override
-
     owner = document.owner
-    if not owner.email:
-        return
-    with override(owner.language or settings.LANGUAGE_CODE):
-        context = {"document": document, "state": state, "owner": owner}
-        subject = render_to_string("policies/email/review_subject.txt", context).strip()
-        body = render_to_string("policies/email/review_body.txt", context)
-    send_mail(subject, body, None, [owner.email])
+    transaction.on_commit(
+        lambda: notify(
+            owner,
+            "policies/email/review",
+            {"document": document, "state": state, "owner": owner},
+            url=document.get_absolute_url(),
+        )
+    )
 
 
 REMINDER_GRACE_DAYS = 3  # first reminder this long after publication
@@ -432,23 +430,13 @@ def acknowledgement_reminders_send(*, now) -> dict:
             AcknowledgementReminder.objects.bulk_create(
                 AcknowledgementReminder(version=version, person=person, sent_at=now) for version in pending
             )
-            if person.email:
-                _send_reminder(person, pending)
-                sent += 1
+            transaction.on_commit(
+                lambda person=person, pending=pending: notify(
+                    person, "policies/email/reminder", {"versions": pending}, url=reverse("policies:document-list")
+                )
+            )
+            sent += bool(person.email)
     return {"people": len(due_for), "emails": sent}
-
-
-def _send_reminder(person, versions) -> None:
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils.translation import override
-
-    with override(person.language or settings.LANGUAGE_CODE):
-        context = {"person": person, "versions": versions}
-        subject = render_to_string("policies/email/reminder_subject.txt", context).strip()
-        body = render_to_string("policies/email/reminder_body.txt", context)
-    send_mail(subject, body, None, [person.email])
 
 
 def objective_save(*, objective) -> QualityObjective:

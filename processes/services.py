@@ -12,11 +12,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from qms.mail import send_to_person
+from qms.mail import notify
 from qms.models import OrganisationalUnit
 from qms.reviews import review_sweep
 from qms.uploads import check_upload
@@ -244,7 +245,9 @@ def card_submit(*, card: Card, by) -> Card:
         card.returned_reason = ""
         card.save()
     leader = card.process.leader
-    transaction.on_commit(lambda: send_to_person(leader, "processes/email/card_submitted", {"card": card}))
+    transaction.on_commit(
+        lambda: notify(leader, "processes/email/card_submitted", {"card": card}, url=card.get_absolute_url())
+    )
     return card
 
 
@@ -285,7 +288,9 @@ def card_return(*, card: Card, by, reason: str) -> Card:
         card.submitted_at = None
         card.save()
     owner = card.process.owner
-    transaction.on_commit(lambda: send_to_person(owner, "processes/email/card_returned", {"card": card}))
+    transaction.on_commit(
+        lambda: notify(owner, "processes/email/card_returned", {"card": card}, url=card.get_absolute_url())
+    )
     return card
 
 
@@ -389,8 +394,11 @@ def kpi_measurement_sweep(*, today: datetime.date) -> dict:
                 owner = kpi.process.owner
                 period = periods.period_of(kpi.frequency, missing)
                 transaction.on_commit(
-                    lambda owner=owner, kpi=kpi, period=period: send_to_person(
-                        owner, "processes/email/measurement_due", {"kpi": kpi, "period": period}
+                    lambda owner=owner, kpi=kpi, period=period: notify(
+                        owner,
+                        "processes/email/measurement_due",
+                        {"kpi": kpi, "period": period},
+                        url=reverse("processes:kpi-detail", args=[kpi.pk]),
                     )
                 )
                 counts["reminded"] += 1
@@ -406,7 +414,9 @@ def processes_review_sweep(*, today: datetime.date) -> dict:
     def notify(process, stage):
         owner = process.owner
         transaction.on_commit(
-            lambda: send_to_person(owner, "processes/email/review", {"process": process, "state": stage})
+            lambda: notify(
+                owner, "processes/email/review", {"process": process, "state": stage}, url=process.get_absolute_url()
+            )
         )
 
     return review_sweep(Process, today=today, notice_days=REVIEW_NOTICE_DAYS, notify=notify)

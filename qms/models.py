@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node
 
 from .roles import STAFF_ROLES, Role
+from .storage import private_storage
 
 
 class User(AbstractUser):
@@ -26,6 +27,18 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         blank=True,
         help_text=_("The language of the portal, e-mails and PDFs for this person."),
+    )
+
+    class Delivery(models.TextChoices):
+        IMMEDIATE = "immediate", _("Immediately, one e-mail per message")
+        DAILY = "daily", _("Once a day, all messages in one e-mail")
+
+    notification_delivery = models.CharField(
+        _("e-mail notifications"),
+        max_length=10,
+        choices=Delivery.choices,
+        default=Delivery.IMMEDIATE,
+        help_text=_("Messages always appear in the inbox at once; this chooses when they are e-mailed."),
     )
 
     # Password hashes and sign-in times are not worth a history row each.
@@ -169,10 +182,16 @@ class StandardClause(models.Model):
 
 
 class Report(models.Model):
-    """A file that a worker builds on someone's request, kept for download."""
+    """A file that a worker builds on someone's request, kept for download by whoever may see
+    its content. What a kind contains, who may request and read it and how it is built is
+    declared in `qms.reporting` (each app registers its kinds in its `reports` module)."""
 
     class Kind(models.TextChoices):
         ORGANISATION_STRUCTURE = "organisation_structure", _("Organisational structure")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        XLSX = "xlsx", "XLSX"
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -181,30 +200,77 @@ class Report(models.Model):
         FAILED = "failed", _("Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    kind = models.CharField(_("kind"), max_length=50, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=50)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices, default=Format.PDF)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    #: What the report is about, in the words of the records (a unit's name, a year, a round).
+    subject = models.CharField(_("subject"), max_length=255, blank=True)
+    #: The unit the content is limited to, if any: its heads may read the report.
+    unit = models.ForeignKey(
+        OrganisationalUnit, verbose_name=_("unit"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    #: kind, format, language and parameters: while one build of it is queued or running, a
+    #: second request joins it instead of starting another.
+    dedupe_key = models.CharField(max_length=64, editable=False, default="")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="reports"
     )
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    #: When the build was last handed to the task queue (empty: the queue could not be reached).
+    dispatched_at = models.DateTimeField(_("sent to the workers at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    #: Kept fresh by the worker while it builds; a running build whose heartbeat stops is taken
+    #: back and queued again.
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True)
+    file = models.FileField(_("file"), upload_to="reports/%Y/%m/", storage=private_storage, blank=True)
     error = models.TextField(_("error"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["progress", "heartbeat_at"])
 
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["requested_by", "-created_at"])]
+        indexes = [
+            models.Index(fields=["requested_by", "-created_at"]),
+            models.Index(fields=["kind", "-created_at"]),
+            models.Index(fields=["status", "dispatched_at"], name="report_pending_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dedupe_key"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="report_one_build_at_a_time",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} ({self.get_status_display()})"
+        return f"{self.title} ({self.get_status_display()})"
 
     def get_absolute_url(self):
         return reverse("reports:detail", args=[self.pk])
+
+    @property
+    def report_type(self):
+        from .reporting import get_type
+
+        return get_type(self.kind)
+
+    @property
+    def title(self) -> str:
+        report_type = self.report_type
+        label = str(report_type.label) if report_type else self.kind
+        return f"{label}: {self.subject}" if self.subject else label
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
 class Notification(models.Model):
@@ -219,11 +285,57 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
+    class Email(models.TextChoices):
+        SENT = "sent", _("E-mailed")
+        DIGEST = "digest", _("Waiting for the daily digest")
+        NONE = "none", _("Not e-mailed (no address)")
+
+    email = models.CharField(_("e-mail"), max_length=10, choices=Email.choices, default=Email.SENT)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+            models.Index(fields=["email", "recipient"], name="notification_digest_idx"),
+        ]
 
     def __str__(self):
         return self.subject
+
+
+class ScheduledJobRun(models.Model):
+    """One run of a periodic job of `CELERY_BEAT_SCHEDULE` (see `qms.schedule`): when it ran and
+    what it did, for the quality officer's page of scheduled reviews."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Running")
+        OK = "ok", _("Done")
+        FAILED = "failed", _("Failed")
+
+    job = models.CharField(_("job"), max_length=100)
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.RUNNING)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    triggered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the schedule started it."),
+    )
+
+    class Meta:
+        verbose_name = _("run of a scheduled job")
+        verbose_name_plural = _("runs of scheduled jobs")
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["job", "-started_at"], name="jobrun_job_idx")]
+
+    def __str__(self):
+        return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"

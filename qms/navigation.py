@@ -28,6 +28,15 @@ class NavItem:
 NAVIGATION = [
     NavItem("home", _("Home"), "home", frozenset()),
     NavItem(
+        "dashboard",
+        _("Dashboard"),
+        "dashboard",
+        frozenset({Role.RECTORATE, Role.QUALITY_OFFICER, Role.UNIT_HEAD}),
+        description=_(
+            "How the quality system stands: objectives, KPIs, nonconformities, audits, documents, admissions."
+        ),
+    ),
+    NavItem(
         "organisation",
         _("Organisation"),
         "units:list",
@@ -80,8 +89,8 @@ NAVIGATION = [
         "reports",
         _("Reports"),
         "reports:list",
-        frozenset({Role.QUALITY_OFFICER, Role.RECTORATE, Role.UNIT_HEAD}),
-        description=_("PDF reports built for you, ready to download."),
+        frozenset({Role.QUALITY_OFFICER, Role.RECTORATE, Role.UNIT_HEAD, Role.AUDITOR, Role.ADMISSIONS_COMMITTEE}),
+        description=_("Registers and reports as PDF and XLSX, built by the portal's workers, ready to download."),
     ),
     NavItem(
         "admin",

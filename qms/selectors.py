@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 
 from .models import Membership, OrganisationalUnit, Report, User
-from .roles import STAFF_ROLES, Role
+from .roles import STAFF_ROLES
 
 
 def staff_people():
@@ -37,8 +37,8 @@ def units_of(user):
 
 
 def reports_visible_to(user):
-    """A person sees the reports they asked for; the quality officer sees all of them."""
-    reports = Report.objects.select_related("requested_by")
-    if user.has_role(Role.QUALITY_OFFICER):
-        return reports
-    return reports.filter(requested_by=user)
+    """The reports whose content the person may read, whoever asked for them (see
+    `qms.reporting`)."""
+    from .reporting import visible_filter
+
+    return Report.objects.select_related("requested_by", "unit").filter(visible_filter(user))

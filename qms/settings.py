@@ -126,7 +126,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_t
 # A request that queues a task while the broker is down fails after a few seconds, not minutes.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+#: The longest a report may take to build in a worker (seconds).
+REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=900)
+# Each entry is described for people in qms/schedule.py (the quality officer's page of
+# scheduled jobs lists them with their last run). Every job is idempotent and catches up late.
 CELERY_BEAT_SCHEDULE = {
+    # Report requests recorded while the queue was down are sent; builds of dead workers resume.
+    "qms-reports-recover": {
+        "task": "qms.tasks.reports_recover",
+        "schedule": timedelta(minutes=1),
+    },
+    "qms-notification-digest": {
+        "task": "qms.tasks.notification_digest",
+        "schedule": timedelta(hours=24),
+    },
     "clear-expired-sessions": {
         "task": "qms.tasks.clear_expired_sessions",
         "schedule": timedelta(hours=24),
@@ -149,6 +162,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "audits-action-escalation": {
         "task": "audits.tasks.action_escalation",
+        "schedule": timedelta(hours=24),
+    },
+    "audits-management-review-reminder": {
+        "task": "audits.tasks.management_review_reminder",
         "schedule": timedelta(hours=24),
     },
     # Hourly, so that the places of those who did not enrol are freed soon after the deadline.

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from qms.views import auth, health, home, inbox, reports, units
+from qms.views import auth, dashboard, health, home, inbox, preferences, reports, schedule, units
 
 units_patterns = (
     [
@@ -22,12 +22,23 @@ reports_patterns = (
         path("", reports.report_list, name="list"),
         path("request/", reports.report_request, name="request"),
         path("<uuid:pk>/", reports.report_detail, name="detail"),
+        path("<uuid:pk>/retry/", reports.report_retry, name="retry"),
         path("<uuid:pk>/download/", reports.report_download, name="download"),
     ],
     "reports",
 )
 
+schedule_patterns = (
+    [
+        path("", schedule.job_list, name="list"),
+        path("<slug:name>/", schedule.job_runs, name="runs"),
+        path("<slug:name>/run/", schedule.job_run_now, name="run"),
+    ],
+    "schedule",
+)
+
 accounts_patterns = [
+    path("preferences/", preferences.preferences, name="preferences"),
     path("login/", auth.PortalLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
@@ -53,6 +64,8 @@ urlpatterns = [
     path("inbox/<int:pk>/open/", inbox.notification_open, name="notification-open"),
     path("units/", include(units_patterns)),
     path("reports/", include(reports_patterns)),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("scheduled-jobs/", include(schedule_patterns)),
     path("documents/", include("policies.urls")),
     path("processes/", include("processes.urls")),
     path("audits/", include("audits.urls")),

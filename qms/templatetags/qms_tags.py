@@ -55,3 +55,40 @@ def translated(texts, language=None):
     from qms.i18n import translated as pick
 
     return pick(texts, language or None)
+
+
+@register.inclusion_tag("includes/report_button.html", takes_context=True)
+def report_button(context, kind, fmt="pdf", label="", css="btn-outline-secondary", **params):
+    """A one-click button that requests a report (`qms.reporting`) with these parameters, shown
+    only to those who may request it. Parameters that are empty are left out."""
+    from qms.reporting import get_type
+
+    report_type = get_type(kind)
+    user = context["request"].user
+    params = {name: getattr(value, "pk", value) for name, value in params.items() if value not in (None, "")}
+    allowed = report_type is not None and fmt in report_type.formats and report_type.can_request(user, params)
+    return {
+        "allowed": allowed,
+        "kind": kind,
+        "format": fmt,
+        "label": label or (report_type.label if report_type else ""),
+        "params": params,
+        "css": css,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.filter
+def timedelta_words(value) -> str:
+    """A schedule's interval in words: "24 hours", "1 minute"."""
+    from django.utils.translation import ngettext
+
+    seconds = int(value.total_seconds())
+    if seconds % 86400 == 0 and seconds >= 86400 * 2:
+        days = seconds // 86400
+        return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+    if seconds % 3600 == 0:
+        hours = seconds // 3600
+        return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    minutes = max(1, seconds // 60)
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}

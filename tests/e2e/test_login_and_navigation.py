@@ -12,15 +12,24 @@ LOGIN_ERROR = "[data-testid=login-error]"
 # to NAVIGATION pass unnoticed.
 EXPECTED = {
     "quality": (
-        {"home", "organisation", "documents", "processes", "audits", "admissions", "reports", "admin"},
+        {"home", "dashboard", "organisation", "documents", "processes", "audits", "admissions", "reports", "admin"},
         "Quality officer",
     ),
     "owner": ({"home", "organisation", "documents", "processes", "audits"}, "Process owner"),
-    "head": ({"home", "organisation", "documents", "processes", "audits", "my-unit", "reports"}, "Unit head"),
-    "auditor": ({"home", "organisation", "documents", "processes", "audits"}, "Auditor"),
-    "rector": ({"home", "organisation", "documents", "processes", "audits", "admissions", "reports"}, "Rectorate"),
+    "head": (
+        {"home", "dashboard", "organisation", "documents", "processes", "audits", "my-unit", "reports"},
+        "Unit head",
+    ),
+    "auditor": ({"home", "organisation", "documents", "processes", "audits", "reports"}, "Auditor"),
+    "rector": (
+        {"home", "dashboard", "organisation", "documents", "processes", "audits", "admissions", "reports"},
+        "Rectorate",
+    ),
     "staff": ({"home", "organisation", "documents", "processes", "audits"}, "Staff member"),
-    "committee": ({"home", "organisation", "documents", "processes", "audits", "admissions"}, "Admissions committee"),
+    "committee": (
+        {"home", "organisation", "documents", "processes", "audits", "admissions", "reports"},
+        "Admissions committee",
+    ),
     "applicant": ({"home", "my-application"}, "Applicant"),
     "applicant2": ({"home", "my-application"}, "Applicant"),
 }
