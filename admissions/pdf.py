@@ -5,12 +5,16 @@
   application is submitted (`services.application_pdf_build`);
 - `round_lists_pdf`: a round's lists with names, for the committee;
 - `enrolment_order_pdf`: the enrolled per programme, form and funding, for the rector's order of
-  enrolment (Art. 15(1)).
+  enrolment (Art. 15(1));
+- `statistics_pdf`: a campaign's figures (no personal data), for the committee, the rectorate and
+  the quality office.
 
-Each reads its data with a fixed number of queries; the lists are plain tables, so that thousands
-of rows render in reasonable time.
+The last three are reports built by a worker (`admissions.reports`). Each reads its data with a
+fixed number of queries; the lists are plain tables, so that thousands of rows render in
+reasonable time.
 """
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from qms.models import OrganisationalUnit
@@ -18,6 +22,12 @@ from qms.pdf import render_pdf
 
 from . import classifier, selectors
 from .models import Application, Campaign, Document, Round
+
+Status = Application.Status
+
+
+def no_progress(done: int, total: int) -> None:
+    return None
 
 
 def _organisation(campaign: Campaign) -> str:
@@ -58,16 +68,24 @@ def application_pdf(application: Application) -> bytes:
     return render_pdf("admissions/pdf/application.html", context)
 
 
-def round_lists_pdf(round: Round) -> bytes:
+def round_lists_pdf(round: Round, progress=no_progress) -> bytes:
+    """The lists quota by quota: each quota's table is written (and `progress` told) in turn, then
+    the whole is laid out, which takes as long again (`progress` reaches half before it)."""
     round = Round.objects.select_related("campaign").get(pk=round.pk)
     lists = selectors.round_lists(round, with_names=True)
+    total = 2 * len(lists)
+    sections = []
+    for done, (row, results) in enumerate(lists, start=1):
+        # A rendered template is already safe (escaped) HTML.
+        sections.append(render_to_string("admissions/pdf/_round_list_quota.html", {"row": row, "results": results}))
+        progress(done, total)
     context = {
         "title": _("Ranking lists: %(campaign)s, round %(number)s")
         % {"campaign": round.campaign.name, "number": round.number},
         "organisation": _organisation(round.campaign),
         "round": round,
         "campaign": round.campaign,
-        "lists": lists,
+        "sections": sections,
         "admitted": sum(len(results) for _row, results in lists),
     }
     return render_pdf("admissions/pdf/round_lists.html", context)
@@ -83,3 +101,16 @@ def enrolment_order_pdf(campaign: Campaign) -> bytes:
         "enrolled": sum(len(applications) for _quota, applications in groups),
     }
     return render_pdf("admissions/pdf/enrolment_order.html", context)
+
+
+def statistics_pdf(campaign: Campaign) -> bytes:
+    """The figures of the statistics page: counts, places and scores, never a name or a number."""
+    figures = selectors.campaign_statistics(campaign)
+    context = {
+        "title": _("Admission statistics"),
+        "organisation": _organisation(campaign),
+        "campaign": campaign,
+        "figures": figures,
+        "statuses": [{"label": label, "count": figures["statuses"].get(value, 0)} for value, label in Status.choices],
+    }
+    return render_pdf("admissions/pdf/statistics.html", context)

@@ -46,7 +46,6 @@ urlpatterns = [
     path("review/<uuid:uuid>/enrol/", committee.application_enrol, name="mark-enrolled"),
     path("review/<uuid:uuid>/history/", committee.application_history, name="application-history"),
     path("campaigns/<int:pk>/enrolment/", committee.enrolment, name="enrolment"),
-    path("campaigns/<int:pk>/enrolment-order.pdf", committee.enrolment_order_pdf, name="enrolment-order"),
     path("campaigns/<int:pk>/statistics/", committee.statistics, name="statistics"),
     path("campaigns/<int:pk>/rounds/new/", rounds.round_create, name="round-create"),
     path("rounds/<int:pk>/", rounds.round_detail, name="round-detail"),
@@ -54,7 +53,5 @@ urlpatterns = [
     path("rounds/<int:pk>/start/", rounds.round_start, name="round-start"),
     path("rounds/<int:pk>/publish/", rounds.round_publish, name="round-publish"),
     path("rounds/<int:pk>/quotas/<int:quota>/", rounds.round_quota, name="round-quota"),
-    path("rounds/<int:pk>/lists.xlsx", rounds.round_xlsx, name="round-xlsx"),
-    path("rounds/<int:pk>/lists.pdf", rounds.round_pdf, name="round-pdf"),
     path("rounds/<int:pk>/input.json", rounds.round_input, name="round-input"),
 ]

@@ -7,6 +7,7 @@ import threading
 import time
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -67,8 +68,13 @@ def unit_remove_member(*, membership: Membership) -> None:
 
 #: A running build whose worker has not been heard of for this long is taken back and queued
 #: again (the worker refreshes `heartbeat_at` every REPORT_HEARTBEAT_SECONDS while it builds).
-REPORT_HEARTBEAT_SECONDS = 10
-REPORT_STALE_AFTER = datetime.timedelta(seconds=60)
+def _heartbeat_seconds() -> float:
+    return settings.REPORT_HEARTBEAT_SECONDS
+
+
+def _stale_after() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.REPORT_STALE_SECONDS)
+
 #: A queued build that no worker has started this long after it was sent is sent again (the
 #: broker may have lost it, e.g. Redis restarted without persistence); a duplicate is harmless.
 REPORT_RESEND_AFTER = datetime.timedelta(minutes=10)
@@ -127,7 +133,7 @@ def report_dispatch(*, report_id) -> bool:
     from .tasks import build_report
 
     try:
-        build_report.apply_async(args=[str(report_id)])
+        build_report.apply_async(args=[str(report_id)], queue=settings.REPORT_QUEUE or None)
     except Exception:  # the broker is down: the request is recorded and will be sent later
         logger.warning("report %s: the task queue could not be reached; it will be sent later", report_id)
         return False
@@ -158,9 +164,9 @@ def report_retry(*, report: Report, by) -> Report:
 def _claim(report_id, task_id: str, now) -> bool:
     """Take the build for this task: a queued one; a running one whose own earlier delivery was
     lost with its worker (a redelivered message keeps its task id); or one whose worker has not
-    been heard of for REPORT_STALE_AFTER."""
+    been heard of for REPORT_STALE_SECONDS."""
     claimable = Q(status=Report.Status.QUEUED) | Q(
-        status=Report.Status.RUNNING, heartbeat_at__lt=now - REPORT_STALE_AFTER
+        status=Report.Status.RUNNING, heartbeat_at__lt=now - _stale_after()
     )
     if task_id:
         claimable |= Q(status=Report.Status.RUNNING, task_id=task_id)
@@ -194,7 +200,7 @@ class _Heartbeat:
         from django.db import connection
 
         try:
-            while not self.stop.wait(REPORT_HEARTBEAT_SECONDS):
+            while not self.stop.wait(_heartbeat_seconds()):
                 Report.objects.filter(pk=self.report_id, status=Report.Status.RUNNING, task_id=self.task_id).update(
                     heartbeat_at=timezone.now()
                 )
@@ -209,7 +215,7 @@ class _Heartbeat:
 
     def __exit__(self, *exc):
         self.stop.set()
-        self.thread.join(timeout=REPORT_HEARTBEAT_SECONDS)
+        self.thread.join(timeout=_heartbeat_seconds() + 5)
 
 
 class _Progress:
@@ -287,7 +293,7 @@ def reports_recover(*, now=None) -> dict:
     """Take back the builds whose worker died (running, heartbeat stale) and send again the
     builds the task queue never got or lost. Safe to run at any time and twice."""
     now = now or timezone.now()
-    stale = Report.objects.filter(status=Report.Status.RUNNING, heartbeat_at__lt=now - REPORT_STALE_AFTER)
+    stale = Report.objects.filter(status=Report.Status.RUNNING, heartbeat_at__lt=now - _stale_after())
     requeued = 0
     for pk in stale.values_list("pk", flat=True):
         with transaction.atomic():

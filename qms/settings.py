@@ -128,6 +128,13 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 #: The longest a report may take to build in a worker (seconds).
 REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=900)
+# A worker refreshes a build's heartbeat this often; a build not heard of for REPORT_STALE_SECONDS
+# is taken back from its (dead) worker and queued again.
+REPORT_HEARTBEAT_SECONDS = env.int("REPORT_HEARTBEAT_SECONDS", default=10)
+REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=60)
+# Reports may go to their own queue (and workers: `celery worker -Q <queue>`), so that a long
+# report never delays reminders; empty means the default queue.
+REPORT_QUEUE = env.str("REPORT_QUEUE", default="")
 # Each entry is described for people in qms/schedule.py (the quality officer's page of
 # scheduled jobs lists them with their last run). Every job is idempotent and catches up late.
 CELERY_BEAT_SCHEDULE = {
@@ -174,6 +181,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": timedelta(hours=1),
     },
 }
+# The management review of a year is due by this day of that year (MM-DD), unless the review's
+# meeting date is set; the quality officers are reminded from 30 days before, and when it is late.
+MANAGEMENT_REVIEW_DUE = env.str("MANAGEMENT_REVIEW_DUE", default="12-15")
 
 # --- Authentication ---------------------------------------------------------------------
 AUTH_USER_MODEL = "qms.User"

@@ -10,10 +10,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -550,18 +549,6 @@ def enrolment(request, pk):
             "here": request.get_full_path(),
         },
     )
-
-
-def enrolment_order_pdf(request, pk):
-    campaign = _campaign(request, pk)
-    from .. import pdf  # written alongside; imported here so the other views never depend on it
-
-    content = pdf.enrolment_order_pdf(campaign)
-    response = HttpResponse(content, content_type="application/pdf")
-    filename = f"enrolment-order-{slugify(campaign.academic_year) or campaign.pk}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- figures --------------------------------------------------------------------------------------

@@ -1,13 +1,12 @@
 """Ranking rounds, for the admissions committee: plan a round, start its ranking (a worker runs
-the engine), follow its progress, read the lists per quota, publish them, and download the lists
-(XLSX, PDF) and the engine's INPUT.json, which `manage.py rank_applicants` ranks to the same
-result."""
+the engine), follow its progress, read the lists per quota, publish them, and download the
+engine's INPUT.json, which `manage.py rank_applicants` ranks to the same result. The lists as PDF
+and XLSX are reports a worker builds (`admissions.reports`), requested from the round's page."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,15 +14,14 @@ from django.views.decorators.http import require_POST
 
 from qms.views import report_error
 
-from .. import exports, pdf, selectors, services
+from .. import selectors, services
 from ..forms.rounds import RoundForm, add_service_errors
 from ..models import Campaign, Quota, Round, RoundQuota
 from ..permissions import get_round_for_committee, require_committee
+from ..reports import WITH_RESULTS
 from . import private_file
 
 PAGE_SIZE = 100
-#: States in which a round has lists to read and export.
-WITH_RESULTS = (Round.Status.RANKED, Round.Status.PUBLISHED, Round.Status.CLOSED)
 
 
 def _save(request, form, *, created: bool):
@@ -140,35 +138,6 @@ def round_quota(request, pk, quota):
 def _download_name(round: Round, extension: str) -> str:
     year = round.campaign.academic_year.replace("/", "-")
     return f"ranking-{year}-round-{round.number}.{extension}"
-
-
-def _with_results(request, pk) -> Round:
-    round = get_round_for_committee(request.user, pk)
-    if round.status not in WITH_RESULTS:
-        raise Http404
-    return round
-
-
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"  # names of applicants
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def round_xlsx(request, pk):
-    round = _with_results(request, pk)
-    return _attachment(
-        exports.round_lists_xlsx(round),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        _download_name(round, "xlsx"),
-    )
-
-
-def round_pdf(request, pk):
-    round = _with_results(request, pk)
-    return _attachment(pdf.round_lists_pdf(round), "application/pdf", _download_name(round, "pdf"))
 
 
 def round_input(request, pk):

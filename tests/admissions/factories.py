@@ -2,7 +2,8 @@
 
 `submitted_application(...)` and `eligible_application(...)` drive an application through the
 real services (documents uploaded as tiny valid PDFs), so tests start from states the portal
-itself produces."""
+itself produces. `built_report(...)` requests a report the way its button does and downloads the
+file the worker built."""
 
 import datetime
 import itertools
@@ -10,11 +11,13 @@ from decimal import Decimal
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from admissions import services
 from admissions.documents import required_documents
 from admissions.models import Applicant, Application, Campaign, Programme, Quota, Round
+from qms.models import Report
 from qms.roles import Role
 from tests.qms.factories import UserFactory
 
@@ -133,3 +136,20 @@ def eligible_application(*, campaign, quotas, committee, **kwargs) -> Applicatio
 
 def committee_member(**kwargs):
     return UserFactory(roles=[Role.ADMISSIONS_COMMITTEE, Role.STAFF], **kwargs)
+
+
+def request_report(client, capture, kind: str, fmt: str = "pdf", **params):
+    """POST a report request as the signed-in person; the build runs in-process on commit."""
+    with capture(execute=True):
+        return client.post(reverse("reports:request"), {"kind": kind, "format": fmt, **params})
+
+
+def built_report(client, capture, kind: str, fmt: str = "pdf", **params):
+    """Request a report, check it was built, and download it: (report, file content)."""
+    response = request_report(client, capture, kind, fmt, **params)
+    assert response.status_code == 302, response.status_code
+    report = Report.objects.get(pk=resolve(response.url).kwargs["pk"])
+    assert report.status == Report.Status.DONE, report.error
+    download = client.get(reverse("reports:download", args=[report.pk]))
+    assert download.status_code == 200 and download["Cache-Control"] == "private, no-store"
+    return report, b"".join(download.streaming_content)

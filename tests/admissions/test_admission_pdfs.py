@@ -1,16 +1,13 @@
-"""The admission portal's PDFs and spreadsheet: the application to the rector in the applicant's
-language, the committee's lists of a round, the list for the rector's order of enrolment, and the
-XLSX of a round's lists (one row per admitted applicant, numbers as numbers). WeasyPrint is slow:
-one rendering per test."""
+"""The admission portal's PDFs: the application to the rector in the applicant's language and the
+list for the rector's order of enrolment. The committee's lists of a round (PDF, XLSX) are reports
+built by a worker: see test_report_kinds.py. WeasyPrint is slow: one rendering per test."""
 
 import io
 import re
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
-from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from admissions import pdf, services
@@ -84,29 +81,6 @@ def test_the_application_to_the_rector_in_bulgarian(settings):
     assert re.search(r"30[.,]00 EUR", text)  # the fee
 
 
-def test_the_committee_lists_of_a_round(client):
-    round, quotas, _applications = ranked_round(applicants=8)
-    client.force_login(committee_member(username="reader"))
-    response = client.get(reverse("admissions:round-pdf", args=[round.pk]))
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response["Cache-Control"] == "private, no-store"
-    text = text_of(response.content)
-
-    assert "Ranking lists" in text and round.campaign.name in text
-    assert text.count("Last admitted score") == len(quotas)
-    for quota in quotas:
-        results = list(round.results.filter(quota=quota).order_by("merit").select_related("application__applicant"))
-        heading = f"PR0 Programme 0 · Full-time · {quota.get_funding_display()}"
-        start = text.index(heading)
-        positions = []
-        for result in results:
-            at = text.index(result.application.number, start)
-            assert text.index(result.application.applicant.full_name, at) > at
-            assert str(result.score) in text[at : at + 120]
-            positions.append(at)
-        assert positions == sorted(positions)
-
-
 def test_the_list_for_the_order_of_enrolment():
     committee = committee_member()
     round, _quotas, _applications = ranked_round(applicants=6, committee=committee)
@@ -128,32 +102,3 @@ def test_the_list_for_the_order_of_enrolment():
         assert application.applicant.identity_number not in text
     for application in waiting:
         assert application.number not in text
-
-
-def test_the_xlsx_of_a_round_has_one_row_per_admitted(client):
-    round, quotas, _applications = ranked_round(applicants=9, programmes=2)
-    client.force_login(committee_member(username="reader"))
-    response = client.get(reverse("admissions:round-xlsx", args=[round.pk]))
-    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
-    workbook = load_workbook(io.BytesIO(response.content), read_only=True)
-    assert workbook.sheetnames == ["Lists", "Quotas"]
-
-    rows = list(workbook["Lists"].iter_rows(values_only=True))
-    header, body = rows[0], rows[1:]
-    assert header[:6] == ("Programme code", "Programme", "Form of study", "Funding", "Place", "Application number")
-    admitted = list(
-        round.results.filter(quota__isnull=False).select_related("application__applicant", "quota__programme")
-    )
-    assert len(body) == len(admitted) == round.admitted_count
-    by_number = {row[5]: row for row in body}
-    for result in admitted:
-        row = by_number[result.application.number]
-        applicant = result.application.applicant
-        assert row[0] == result.quota.programme.code and row[4] == result.merit
-        assert row[6] == applicant.last_name and row[8] == applicant.latin_name
-        assert isinstance(row[9], float) and Decimal(str(row[9])).quantize(Decimal("0.001")) == result.score
-        assert row[10] == result.preference
-
-    quota_rows = list(workbook["Quotas"].iter_rows(values_only=True))[1:]
-    assert len(quota_rows) == len(quotas)
-    assert sum(row[5] for row in quota_rows) == round.admitted_count

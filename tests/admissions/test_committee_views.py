@@ -23,6 +23,7 @@ from tests.admissions.factories import (
     ProgrammeFactory,
     QuotaFactory,
     RoundFactory,
+    built_report,
     committee_member,
     eligible_application,
     pdf_upload,
@@ -104,7 +105,6 @@ def campaign_urls(campaign, quota):
         reverse("admissions:quota-delete", args=[quota.pk]),
         reverse("admissions:queue", args=[campaign.pk]),
         reverse("admissions:enrolment", args=[campaign.pk]),
-        reverse("admissions:enrolment-order", args=[campaign.pk]),
     ]
 
 
@@ -609,7 +609,9 @@ def test_enrolment_list_marks_enrolled_and_keeps_the_tab(
     html = response.content.decode()
     assert [a.number for a in response.context["page"]] == [application.number]
     assert 'data-testid="mark-enrolled"' in html and 'data-testid="receipt-link"' in html
-    assert reverse("admissions:enrolment-order", args=[campaign.pk]) in html
+    for fmt in ("pdf", "xlsx"):  # the list for the rector's order, built by a worker
+        assert f'data-testid="report-button-enrolment_order-{fmt}"' in html
+    assert f'name="campaign" value="{campaign.pk}"' in html
     response = client.post(
         reverse("admissions:mark-enrolled", args=[application.uuid]), {"next": f"{url}?status=confirmed"}
     )
@@ -644,15 +646,18 @@ def test_enrolment_list_query_count_does_not_grow(client, member, campaign, djan
     assert len(many) == len(few)
 
 
-def test_enrolment_order_is_a_pdf_download(client, member, campaign, quota, django_capture_on_commit_callbacks):
+def test_enrolment_order_is_a_report_built_by_a_worker(
+    client, member, campaign, quota, django_capture_on_commit_callbacks
+):
     application = confirmed_application(campaign, quota, member, django_capture_on_commit_callbacks)
     services.application_enrol(application=application, by=member)
     login(client, member)
-    response = client.get(reverse("admissions:enrolment-order", args=[campaign.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"].startswith("attachment;")
-    assert response.content.startswith(b"%PDF")
+    report, content = built_report(
+        client, django_capture_on_commit_callbacks, "enrolment_order", "pdf", campaign=campaign.pk
+    )
+    assert report.requested_by == member and report.subject == f"{campaign.name} ({campaign.academic_year})"
+    assert report.file.name.endswith(".pdf")
+    assert content.startswith(b"%PDF")
 
 
 # --- figures --------------------------------------------------------------------------------------

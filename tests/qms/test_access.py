@@ -1,5 +1,5 @@
 """Access: anonymous people get the login page; applicants don't see the organisation; a
-report is seen by the person who asked for it and by the quality officer, nobody else."""
+report is seen by whoever may read its content (qms.reporting), nobody else."""
 
 import re
 import uuid
@@ -147,7 +147,9 @@ def test_reports_and_members_pages_make_the_same_number_of_queries_for_few_and_m
 
     def add_rows(count):
         for _ in range(count):
-            Report.objects.create(kind=Report.Kind.ORGANISATION_STRUCTURE, requested_by=UserFactory(), language="en")
+            Report.objects.create(
+                kind=Report.Kind.ORGANISATION_STRUCTURE, requested_by=UserFactory(), language="en", status="done"
+            )
             MembershipFactory(unit=department)
 
     add_rows(2)
@@ -185,9 +187,15 @@ class TestReports:
         assert client.get(report.get_absolute_url()).status_code == 200
         assert client.get(reverse("reports:download", args=[report.pk])).status_code == 200
 
+    def test_someone_who_may_read_the_content_sees_a_report_another_person_requested(self, client, tree):
+        report = self.request_report(client, UserFactory(roles=[Role.RECTORATE]))
+        client.force_login(UserFactory(roles=[Role.UNIT_HEAD]))  # unit heads read the organisational structure
+        assert client.get(report.get_absolute_url()).status_code == 200
+        assert client.get(reverse("reports:download", args=[report.pk])).status_code == 200
+
     def test_another_person_cannot_see_or_download_a_report(self, client, tree):
         report = self.request_report(client, UserFactory(roles=[Role.RECTORATE]))
-        client.force_login(UserFactory(roles=[Role.UNIT_HEAD]))
+        client.force_login(UserFactory(roles=[Role.AUDITOR]))
         assert client.get(report.get_absolute_url()).status_code == 404
         assert client.get(reverse("reports:download", args=[report.pk])).status_code == 404
         assert report.pk not in [r.pk for r in client.get(reverse("reports:list")).context["reports"]]

@@ -136,14 +136,17 @@ def test_every_beat_schedule_entry_names_a_registered_task(settings):
 
 
 def test_a_failed_report_keeps_a_readable_reason_in_its_language_and_no_internals(monkeypatch):
-    from qms import reports
+    import dataclasses
 
-    def broken():
+    from qms import reporting
+
+    def broken(params, fmt, progress):
         raise KeyError("internal detail")
 
-    monkeypatch.setitem(reports.RENDERERS, Report.Kind.ORGANISATION_STRUCTURE, broken)
+    kind = Report.Kind.ORGANISATION_STRUCTURE
+    monkeypatch.setitem(reporting._REGISTRY, kind, dataclasses.replace(reporting.get_type(kind), build=broken))
     quality = UserFactory(roles=[Role.QUALITY_OFFICER])
-    report = Report.objects.create(kind=Report.Kind.ORGANISATION_STRUCTURE, requested_by=quality, language="en")
+    report = Report.objects.create(kind=kind, requested_by=quality, language="en")
     build_report.delay(str(report.pk), quality.pk)
     report.refresh_from_db()
     assert report.status == Report.Status.FAILED

@@ -1,0 +1,1 @@
+"""A Django app that registers a slow report kind in the worker of the report tests (see kind.py)."""
