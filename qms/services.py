@@ -66,6 +66,7 @@ def unit_remove_member(*, membership: Membership) -> None:
 
 # --- reports built by workers ---------------------------------------------------------------
 
+
 #: A running build whose worker has not been heard of for this long is taken back and queued
 #: again (the worker refreshes `heartbeat_at` every REPORT_HEARTBEAT_SECONDS while it builds).
 def _heartbeat_seconds() -> float:
@@ -74,6 +75,7 @@ def _heartbeat_seconds() -> float:
 
 def _stale_after() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.REPORT_STALE_SECONDS)
+
 
 #: A queued build that no worker has started this long after it was sent is sent again (the
 #: broker may have lost it, e.g. Redis restarted without persistence); a duplicate is harmless.
@@ -165,9 +167,7 @@ def _claim(report_id, task_id: str, now) -> bool:
     """Take the build for this task: a queued one; a running one whose own earlier delivery was
     lost with its worker (a redelivered message keeps its task id); or one whose worker has not
     been heard of for REPORT_STALE_SECONDS."""
-    claimable = Q(status=Report.Status.QUEUED) | Q(
-        status=Report.Status.RUNNING, heartbeat_at__lt=now - _stale_after()
-    )
+    claimable = Q(status=Report.Status.QUEUED) | Q(status=Report.Status.RUNNING, heartbeat_at__lt=now - _stale_after())
     if task_id:
         claimable |= Q(status=Report.Status.RUNNING, task_id=task_id)
     report = Report.objects.filter(claimable, pk=report_id).first()

@@ -112,7 +112,10 @@ def test_a_report_is_built_with_progress_and_downloaded_privately(
     _root, faculty, _other = university
     rector = UserFactory(roles=[Role.RECTORATE])
     response = request(
-        client, rector, {"kind": unit_kind.kind, "format": "xlsx", "unit": faculty.pk}, django_capture_on_commit_callbacks
+        client,
+        rector,
+        {"kind": unit_kind.kind, "format": "xlsx", "unit": faculty.pk},
+        django_capture_on_commit_callbacks,
     )
     report = Report.objects.get()
     assert response.url == report.get_absolute_url()
@@ -205,7 +208,9 @@ def test_an_outsider_cannot_request_or_read_reports(client, university, unit_kin
     assert Report.objects.count() == 1
 
 
-def test_a_requester_who_lost_the_role_no_longer_reads_the_report(client, university, django_capture_on_commit_callbacks):
+def test_a_requester_who_lost_the_role_no_longer_reads_the_report(
+    client, university, django_capture_on_commit_callbacks
+):
     rector = UserFactory(roles=[Role.RECTORATE])
     request(client, rector, {"kind": ORG}, django_capture_on_commit_callbacks)
     report = Report.objects.get()

@@ -115,7 +115,11 @@ def test_the_rectorate_reads_the_page_without_running_jobs_and_others_are_refuse
     response = client.get(reverse("schedule:list"))
     assert response.status_code == 200 and "Run now" not in response.content.decode()
     assert client.post(reverse("schedule:run", args=["qms-notification-digest"])).status_code == 403
-    for outsider in (UserFactory(roles=[Role.STAFF]), UserFactory(roles=[Role.UNIT_HEAD]), UserFactory(roles=[Role.APPLICANT])):
+    for outsider in (
+        UserFactory(roles=[Role.STAFF]),
+        UserFactory(roles=[Role.UNIT_HEAD]),
+        UserFactory(roles=[Role.APPLICANT]),
+    ):
         client.force_login(outsider)
         assert client.get(reverse("schedule:list")).status_code == 403
         assert client.get(reverse("schedule:runs", args=["qms-reports-recover"])).status_code == 403
