@@ -22,7 +22,7 @@ COPY . .
 # Static files with hashed names (whitenoise's manifest storage needs DEBUG off), and translations.
 RUN SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput \
     && DEBUG=1 python manage.py compiletranslations \
-    && mkdir -p /app/media /app/private-media && chown -R qms:qms /app/media /app/private-media
+    && mkdir -p /app/media /app/private-media /app/beat && chown -R qms:qms /app/media /app/private-media /app/beat
 
 USER qms
 EXPOSE 8000
