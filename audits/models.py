@@ -475,3 +475,25 @@ class ActionNotice(models.Model):
 
     def __str__(self):
         return f"{self.action_id}: {self.stage}"
+
+
+class ManagementReviewNotice(models.Model):
+    """A reminder to the quality officers that the management review of a year is due or overdue
+    and not held yet: each stage is sent once."""
+
+    class Stage(models.TextChoices):
+        DUE = "due", _("Due")
+        OVERDUE = "overdue", _("Overdue")
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("management review reminder")
+        verbose_name_plural = _("management review reminders")
+        ordering = ["-year", "stage"]
+        constraints = [models.UniqueConstraint(fields=["year", "stage"], name="audits_review_notice_once_per_stage")]
+
+    def __str__(self):
+        return f"{self.year}: {self.stage}"

@@ -815,3 +815,83 @@ def report_build(*, model_label: str, pk) -> str:
     if old and old != record.report_file.name:
         record.report_file.storage.delete(old)
     return model.ReportState.DONE
+
+
+# --- reminder of the management review --------------------------------------------------------
+
+#: The quality officers are told this many days before the management review is due.
+REVIEW_DUE_NOTICE_DAYS = 30
+
+
+def management_review_due_date(year: int, review: ManagementReview | None = None) -> datetime.date:
+    """When the management review of `year` is due: its meeting date when one is set, otherwise
+    the day of the year set by MANAGEMENT_REVIEW_DUE ("MM-DD"; 29 February is the 28th in other
+    years)."""
+    import calendar
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    if review is not None and review.meeting_date:
+        return review.meeting_date
+    value = settings.MANAGEMENT_REVIEW_DUE
+    try:
+        month, day = (int(part) for part in value.split("-"))
+        datetime.date(2000, month, day)  # a leap year: every valid month-day
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"MANAGEMENT_REVIEW_DUE must be a month and day as MM-DD, e.g. 12-15, not {value!r}"
+        ) from None
+    return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def management_review_reminders_send(*, today) -> dict:
+    """Daily: tell every active quality officer, once per stage, that the management review of
+    a year has not been held (or closed) and is due within REVIEW_DUE_NOTICE_DAYS ("due") or past
+    its date ("overdue").
+
+    The reviews looked at are this year's, and any other pending review (not held) of last year
+    or later that has a record in the portal; last year's is also looked at when its review was
+    already announced as due (so that the "overdue" notice missed over the new year still goes).
+    Safe to run twice or late: it works from today's state, a stage sent is not sent again, and
+    a review already overdue gets the "overdue" notice only (not a stale "due" one)."""
+    from qms.models import User
+
+    from .models import ManagementReviewNotice
+
+    finished = (ManagementReview.State.HELD, ManagementReview.State.CLOSED)
+    reviews = {review.year: review for review in ManagementReview.objects.filter(year__gte=today.year - 1)}
+    years = {today.year} | {year for year, review in reviews.items() if review.state not in finished}
+    if ManagementReviewNotice.objects.filter(year=today.year - 1).exists():
+        years.add(today.year - 1)
+    counts = {ManagementReviewNotice.Stage.DUE: 0, ManagementReviewNotice.Stage.OVERDUE: 0, "notified": 0}
+    quality_officers = None
+    for year in sorted(years):
+        review = reviews.get(year)
+        if review is not None and review.state in finished:
+            continue
+        due = management_review_due_date(year, review)
+        if today > due:
+            stage = ManagementReviewNotice.Stage.OVERDUE
+        elif today >= due - datetime.timedelta(days=REVIEW_DUE_NOTICE_DAYS):
+            stage = ManagementReviewNotice.Stage.DUE
+        else:
+            continue
+        counts[stage] += 1
+        with transaction.atomic():
+            _notice, created = ManagementReviewNotice.objects.get_or_create(year=year, stage=stage)
+            if not created:
+                continue
+            if quality_officers is None:
+                quality_officers = list(
+                    User.objects.filter(groups__name=Role.QUALITY_OFFICER, is_active=True).distinct().order_by("pk")
+                )
+            url = review.get_absolute_url() if review is not None else reverse("audits:review-list")
+            context = {"year": year, "stage": stage, "due_date": due, "review": review, "today": today}
+            for person in quality_officers:
+                transaction.on_commit(
+                    lambda person=person, context=context, url=url: notify(
+                        person, "audits/email/review_due", context, url=url
+                    )
+                )
+                counts["notified"] += 1
+    return {"due": counts["due"], "overdue": counts["overdue"], "notified": counts["notified"]}

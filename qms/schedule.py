@@ -77,6 +77,7 @@ JOBS = {
                 "Tells the quality officer when the year's management review has not been held and its date is "
                 "near or past, once per stage."
             ),
+            {"due": _("Due"), "overdue": _("Overdue"), "notified": NOTIFIED},
         ),
         Job(
             "admissions-enrolment-sweep",
