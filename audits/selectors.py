@@ -5,6 +5,7 @@ import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from qms.models import OrganisationalUnit, StandardClause
 
@@ -19,21 +20,47 @@ def overdue_actions(today=None):
     return Action.objects.filter(state=Action.State.OPEN, due_date__lt=today)
 
 
+#: How long open nonconformities have waited since they were detected: (key, label, from, to)
+#: in days, `to` excluded; the register's `age` filter and the dashboard use the same buckets.
+NC_AGE_BUCKETS = (
+    ("0-30", _("under 30 days"), None, 30),
+    ("30-90", _("30 to 90 days"), 30, 90),
+    ("90-180", _("90 to 180 days"), 90, 180),
+    ("180+", _("180 days or more"), 180, None),
+)
+
+
+def nc_age_filter(bucket: str, today) -> Q | None:
+    """The nonconformities detected between the bucket's bounds before `today` (None: unknown bucket)."""
+    for key, _label, low, high in NC_AGE_BUCKETS:
+        if key == bucket:
+            query = Q()
+            if low is not None:
+                query &= Q(detected_on__lte=today - datetime.timedelta(days=low))
+            if high is not None:
+                query &= Q(detected_on__gt=today - datetime.timedelta(days=high))
+            return query
+    return None
+
+
+def with_register_columns(ncs, *, today):
+    """What the register shows of each nonconformity: its unit, process, requirement and the one
+    it repeats, and how many of its actions are open and overdue (also used by the report)."""
+    return ncs.select_related("unit", "process", "clause", "repeat_of").annotate(
+        open_actions=Count("actions", filter=Q(actions__state=Action.State.OPEN), distinct=True),
+        overdue_actions=Count(
+            "actions", filter=Q(actions__state=Action.State.OPEN, actions__due_date__lt=today), distinct=True
+        ),
+    )
+
+
 def nonconformity_register(
-    user, *, query="", state="", unit=None, source="", clause=None, overdue=False, repeats=False, today=None
-):
+    user, *, query="", state="", unit=None, source="", clause=None, overdue=False, repeats=False, age="", year=None,
+    today=None,
+):  # fmt: skip
     """The nonconformities the person may see, with what the register shows, filtered."""
     today = today or timezone.localdate()
-    ncs = (
-        nonconformities_visible_to(user)
-        .select_related("unit", "process", "clause", "repeat_of")
-        .annotate(
-            open_actions=Count("actions", filter=Q(actions__state=Action.State.OPEN), distinct=True),
-            overdue_actions=Count(
-                "actions", filter=Q(actions__state=Action.State.OPEN, actions__due_date__lt=today), distinct=True
-            ),
-        )
-    )
+    ncs = with_register_columns(nonconformities_visible_to(user), today=today)
     if query:
         ncs = ncs.filter(Q(number__icontains=query) | Q(title__icontains=query) | Q(requirement__icontains=query))
     if state == "open":
@@ -50,6 +77,10 @@ def nonconformity_register(
         ncs = ncs.filter(Exists(overdue_actions(today).filter(nonconformity=OuterRef("pk"))))
     if repeats:
         ncs = ncs.filter(repeat_of__isnull=False)
+    if age and nc_age_filter(age, today) is not None:
+        ncs = ncs.filter(nc_age_filter(age, today))
+    if year:
+        ncs = ncs.filter(detected_on__year=year)
     return ncs.order_by("-detected_on", "-id")
 
 

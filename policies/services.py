@@ -375,14 +375,13 @@ def documents_review_sweep(*, today) -> dict:
 
 
 def _notify_review(document: Document, state: str) -> None:
+    # Inside the sweep's transaction for this document: the notice and the stage are kept together.
     owner = document.owner
-    transaction.on_commit(
-        lambda: notify(
-            owner,
-            "policies/email/review",
-            {"document": document, "state": state, "owner": owner},
-            url=document.get_absolute_url(),
-        )
+    notify(
+        owner,
+        "policies/email/review",
+        {"document": document, "state": state, "owner": owner},
+        url=document.get_absolute_url(),
     )
 
 
@@ -430,11 +429,7 @@ def acknowledgement_reminders_send(*, now) -> dict:
             AcknowledgementReminder.objects.bulk_create(
                 AcknowledgementReminder(version=version, person=person, sent_at=now) for version in pending
             )
-            transaction.on_commit(
-                lambda person=person, pending=pending: notify(
-                    person, "policies/email/reminder", {"versions": pending}, url=reverse("policies:document-list")
-                )
-            )
+            notify(person, "policies/email/reminder", {"versions": pending}, url=reverse("policies:document-list"))
             sent += bool(person.email)
     return {"people": len(due_for), "emails": sent}
 

@@ -92,6 +92,13 @@ def document_list(request):
     doc_type = request.GET.get("type", "")
     if doc_type in Document.Type.values:
         documents = documents.filter(type=doc_type)
+    review_state = request.GET.get("review", "")
+    if review_state in Document.ReviewState.values:
+        documents = documents.filter(review_state=review_state)
+    unit_pk = request.GET.get("unit", "")
+    unit = OrganisationalUnit.objects.filter(pk=unit_pk).first() if unit_pk.isdigit() else None
+    if unit is not None:  # the documents owned by the unit or a unit below it
+        documents = documents.filter(owner_unit__path__startswith=unit.path)
     page = Paginator(documents.order_by("level", "code"), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -101,6 +108,9 @@ def document_list(request):
             "query": query,
             "doc_type": doc_type,
             "types": Document.Type.choices,
+            "review_state": review_state,
+            "review_states": Document.ReviewState.choices,
+            "unit": unit,
             "pending": selectors.pending_acknowledgements(request.user)[:20],
             "awaiting": selectors.versions_awaiting(request.user)[:20],
             "can_create": is_quality_officer(request.user),

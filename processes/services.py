@@ -411,7 +411,7 @@ REVIEW_NOTICE_DAYS = 30
 def processes_review_sweep(*, today: datetime.date) -> dict:
     """Mark processes whose card review is due or overdue and tell the owner once per stage."""
 
-    def notify(process, stage):
+    def tell_owner(process, stage):
         owner = process.owner
         transaction.on_commit(
             lambda: notify(
@@ -419,7 +419,7 @@ def processes_review_sweep(*, today: datetime.date) -> dict:
             )
         )
 
-    return review_sweep(Process, today=today, notice_days=REVIEW_NOTICE_DAYS, notify=notify)
+    return review_sweep(Process, today=today, notice_days=REVIEW_NOTICE_DAYS, notify=tell_owner)
 
 
 # --- functional matrix ----------------------------------------------------------------------

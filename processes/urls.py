@@ -11,7 +11,6 @@ urlpatterns = [
     path("map.svg", outputs.process_map_svg, name="process-map-svg"),
     path("matrix/", matrix.functional_matrix, name="matrix"),
     path("evidence/", outputs.evidence_matrix, name="evidence"),
-    path("evidence.xlsx", outputs.evidence_matrix_xlsx, name="evidence-xlsx"),
     path("<int:pk>/", register.process_detail, name="process-detail"),
     path("<int:pk>/edit/", register.process_edit, name="process-edit"),
     path("<int:pk>/history/", register.process_history, name="process-history"),

@@ -33,7 +33,8 @@ NC_ACTION_KINDS = (Action.Kind.CORRECTION, Action.Kind.CORRECTIVE, Action.Kind.P
 def nc_list(request):
     require_university_staff(request.user)
     params = request.GET
-    unit = OrganisationalUnit.objects.filter(pk=params.get("unit") or 0).first()
+    unit_id = params.get("unit", "")
+    unit = OrganisationalUnit.objects.filter(pk=unit_id).first() if unit_id.isdigit() else None
     filters = {
         "query": params.get("q", "").strip(),
         "state": params.get("state", ""),
@@ -42,6 +43,8 @@ def nc_list(request):
         "clause": _clause(params.get("clause", "")),
         "overdue": params.get("overdue") == "1",
         "repeats": params.get("repeats") == "1",
+        "age": params.get("age", ""),
+        "year": _year(params.get("year", "")),
     }
     page = Paginator(selectors.nonconformity_register(request.user, **filters), 50).get_page(params.get("page"))
     return render(
@@ -52,12 +55,18 @@ def nc_list(request):
             "filters": filters,
             "states": Nonconformity.State.choices,
             "sources": Nonconformity.Source.choices,
+            "ages": [(key, label) for key, label, _low, _high in selectors.NC_AGE_BUCKETS],
             "units": OrganisationalUnit.objects.order_by("path") if reads_all(request.user) else None,
             "can_register": can_register_nonconformity(request.user),
             "today": timezone.localdate(),
             "querystring": params.copy().urlencode() if "page" not in params else _without_page(params),
         },
     )
+
+
+def _year(value):
+    """The year of detection to filter on, or None (empty or not a year)."""
+    return int(value) if value.isdigit() and 1900 <= int(value) <= 2999 else None
 
 
 def _clause(value):

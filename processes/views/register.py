@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from qms.changelog import Source, change_log
 from qms.i18n import languages_of
+from qms.models import OrganisationalUnit
 from qms.permissions import require_university_staff
 
 from .. import selectors, services
@@ -27,7 +28,12 @@ def process_list(request):
     require_university_staff(request.user)
     query = request.GET.get("q", "").strip()
     kind = request.GET.get("kind", "")
-    page = Paginator(selectors.process_register(query=query, kind=kind), 100).get_page(request.GET.get("page"))
+    kpi_status = request.GET.get("kpis", "")
+    unit_pk = request.GET.get("unit", "")
+    unit = OrganisationalUnit.objects.filter(pk=unit_pk).first() if unit_pk.isdigit() else None
+    page = Paginator(
+        selectors.process_register(query=query, kind=kind, kpi_status=kpi_status, unit=unit), 100
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "processes/process_list.html",
@@ -36,6 +42,9 @@ def process_list(request):
             "query": query,
             "kind": kind,
             "kinds": Process.Kind.choices,
+            "kpi_status": kpi_status,
+            "kpi_statuses": [*KPI.Status.choices, ("overdue", _("Measurement overdue"))],
+            "unit": unit,
             "can_create": can_manage_register(request.user),
         },
     )

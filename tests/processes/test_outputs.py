@@ -1,5 +1,5 @@
 """What the process register gives out: the process map (SVG, inline and as a file), the
-evidence matrix (page and XLSX) and the PDF of a process card, with who may get them."""
+evidence matrix (page, and XLSX as a report) and the PDF of a process card, with who may get them."""
 
 import io
 import xml.etree.ElementTree as ET
@@ -286,17 +286,30 @@ def test_the_evidence_matrix_lists_only_documents_the_reader_may_open(client, pe
     assert "DP 08.02" not in row and "1 more document that you cannot open" in row and 'data-gap="1"' not in row
 
 
-def test_the_evidence_xlsx_has_a_sheet_per_framework_with_the_process_codes_in_the_clause_row(client, people, clauses):
+def built_report(capture_on_commit, kind, fmt, by, params=None):
+    """A report requested through the service and built by the (eager) worker on commit."""
+    from qms.models import Report
+    from qms.services import report_request
+
+    with capture_on_commit(execute=True):
+        report, created = report_request(kind=kind, fmt=fmt, params=params or {}, by=by, language="en")
+    assert created
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE, report.error
+    with report.file.open("rb") as file:
+        return report, file.read()
+
+
+def test_the_evidence_xlsx_has_a_sheet_per_framework_with_the_process_codes_in_the_clause_row(
+    people, clauses, django_capture_on_commit_callbacks
+):
     from openpyxl import load_workbook
 
     make_process(people, "MP-04", clauses=[clauses[("iso9001", "7.5.3")]])
     make_process(people, "CP-02", clauses=[clauses[("iso9001", "7.5.3")], clauses[("esg2015", "1.3")]])
-    client.force_login(people.quality)
-    response = client.get(reverse("processes:evidence-xlsx"))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert response["Content-Disposition"].startswith('attachment; filename="evidence-matrix-')
-    workbook = load_workbook(io.BytesIO(response.content))
+    report, content = built_report(django_capture_on_commit_callbacks, "evidence_matrix", "xlsx", people.quality)
+    assert report.file.name.rsplit("/", 1)[-1].startswith("evidence-matrix-")
+    workbook = load_workbook(io.BytesIO(content))
     assert len(workbook.sheetnames) == 2
     iso, esg = (workbook[name] for name in workbook.sheetnames)
     assert [cell.value for cell in iso[1]] == [
@@ -310,8 +323,23 @@ def test_the_evidence_xlsx_has_a_sheet_per_framework_with_the_process_codes_in_t
     esg_rows = {row[0]: row for row in esg.iter_rows(min_row=2, values_only=True)}
     assert "CP-02" in esg_rows["1.3"][2] and "MP-04" not in (esg_rows["1.3"][2] or "")
 
-    only_esg = load_workbook(io.BytesIO(client.get(reverse("processes:evidence-xlsx") + "?framework=esg2015").content))
-    assert len(only_esg.sheetnames) == 1
+    _report, content = built_report(
+        django_capture_on_commit_callbacks, "evidence_matrix", "xlsx", people.quality, {"framework": "esg2015"}
+    )
+    assert load_workbook(io.BytesIO(content)).sheetnames == ["ESG 2015"]
+
+
+def test_the_evidence_page_offers_the_matrix_as_reports_with_its_current_framework(client, people, clauses):
+    client.force_login(people.quality)
+    page = client.get(reverse("processes:evidence") + "?framework=esg2015").content.decode()
+    for fmt in ("pdf", "xlsx"):
+        form = page[page.index(f'data-testid="report-button-evidence_matrix-{fmt}"') :]
+        form = form[: form.index("</form>")]
+        assert f'name="format" value="{fmt}"' in form and 'name="framework" value="esg2015"' in form
+    everything = client.get(reverse("processes:evidence")).content.decode()
+    assert 'data-testid="report-button-evidence_matrix-xlsx"' in everything and 'name="framework"' not in everything
+    client.force_login(people.staff)  # may see the page, may not request the report
+    assert "report-button-evidence_matrix" not in client.get(reverse("processes:evidence")).content.decode()
 
 
 # --- the card PDF ------------------------------------------------------------------------------
@@ -397,9 +425,7 @@ def test_a_draft_pdf_says_it_is_not_in_force(client, people):
 # --- who gets what -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "url_name", ["processes:process-map", "processes:process-map-svg", "processes:evidence", "processes:evidence-xlsx"]
-)
+@pytest.mark.parametrize("url_name", ["processes:process-map", "processes:process-map-svg", "processes:evidence"])
 def test_applicants_get_no_map_and_no_evidence(client, people, url_name):
     client.force_login(people.applicant)
     assert client.get(reverse(url_name)).status_code == 403

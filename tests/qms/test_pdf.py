@@ -33,7 +33,7 @@ def university():
 
 
 def test_organisation_structure_pdf_has_a4_pages_numbered_x_of_y(university):
-    filename, content = reports.organisation_structure_pdf()
+    filename, content = reports.organisation_structure({}, "pdf", lambda done, total: None)
     assert filename.endswith(".pdf")
     reader = PdfReader(io.BytesIO(content))
     pages = len(reader.pages)
@@ -45,7 +45,7 @@ def test_organisation_structure_pdf_has_a4_pages_numbered_x_of_y(university):
 
 
 def test_organisation_structure_pdf_text_extracts_in_cyrillic(university):
-    _, content = reports.organisation_structure_pdf()
+    _, content = reports.organisation_structure({}, "pdf", lambda done, total: None)
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "Химикотехнологичен и металургичен университет" in text
     assert "Факултет по химични технологии" in text
@@ -73,7 +73,7 @@ def test_pdf_uses_the_dejavu_font_shipped_under_static(university, monkeypatch):
         return fetcher
 
     monkeypatch.setattr(pdf, "url_fetcher", recording_fetcher)
-    _, content = reports.organisation_structure_pdf()
+    _, content = reports.organisation_structure({}, "pdf", lambda done, total: None)
     static_fonts = (Path(settings.BASE_DIR) / "static" / "fonts").resolve().as_uri()
     assert f"{static_fonts}/DejaVuSans.ttf" in fetched
     fonts = set()
