@@ -35,7 +35,7 @@ def preferences(request):
         )
         if user.language:
             translation.activate(user.language)
-        messages.success(request, _("Your preferences are saved."))
+        messages.success(request, _("Your settings are saved."))
         response = redirect("preferences")
         if user.language:
             from django.conf import settings
