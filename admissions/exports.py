@@ -13,32 +13,22 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from qms.reporting import XLSX_OPTIONS, xlsx_sheet_name
+
 from . import selectors
 from .models import Application, Campaign, Round
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
 
 
 def no_progress(done: int, total: int) -> None:
     return None
 
 
-def _sheet_name(label: str, used: set) -> str:
-    """A valid and unique sheet name: at most 31 characters, none of []:*?/\\."""
-    name = "".join("-" if char in "[]:*?/\\" else char for char in str(label)).strip("'")[:31] or "Sheet"
-    base, number = name, 2
-    while name.lower() in used:
-        suffix = f" ({number})"
-        name, number = base[: 31 - len(suffix)] + suffix, number + 1
-    used.add(name.lower())
-    return name
-
-
 def _workbook(output):
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(output, WORKBOOK_OPTIONS)
+    workbook = xlsxwriter.Workbook(output, XLSX_OPTIONS)
     header = workbook.add_format({"bold": True, "bg_color": "#EEF2F7", "border": 1, "valign": "top"})
     return workbook, header
 
@@ -76,8 +66,8 @@ def round_lists_xlsx(round: Round, progress=no_progress) -> bytes:
     score = workbook.add_format({"num_format": "0.000"})
 
     used = set()
-    sheet = workbook.add_worksheet(_sheet_name(_("Lists"), used))
-    quotas_sheet = workbook.add_worksheet(_sheet_name(_("Quotas"), used))
+    sheet = workbook.add_worksheet(xlsx_sheet_name(_("Lists"), used))
+    quotas_sheet = workbook.add_worksheet(xlsx_sheet_name(_("Quotas"), used))
 
     headers = [
         *_quota_headers(),
@@ -135,7 +125,7 @@ def enrolment_order_xlsx(campaign: Campaign) -> bytes:
     workbook, header = _workbook(output)
     score = workbook.add_format({"num_format": "0.000"})
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    sheet = workbook.add_worksheet(_sheet_name(_("Enrolled"), set()))
+    sheet = workbook.add_worksheet(xlsx_sheet_name(_("Enrolled"), set()))
     headers = [
         *_quota_headers(),
         ("№", 6),
@@ -181,7 +171,7 @@ def statistics_xlsx(campaign: Campaign) -> bytes:
     date = workbook.add_format({"num_format": "yyyy-mm-dd", "align": "left"})
     used = set()
 
-    totals = workbook.add_worksheet(_sheet_name(_("Totals"), used))
+    totals = workbook.add_worksheet(xlsx_sheet_name(_("Totals"), used))
     totals_headers = [(_("Figure"), 40), (_("Value"), 30)]
     _header(totals, totals_headers, header)
     rows = [
@@ -206,7 +196,7 @@ def statistics_xlsx(campaign: Campaign) -> bytes:
         totals.write_string(index, 0, _("Published on"))
         totals.write_datetime(index, 1, timezone.localtime(published.published_at).date(), date)
 
-    states = workbook.add_worksheet(_sheet_name(_("States"), used))
+    states = workbook.add_worksheet(xlsx_sheet_name(_("States"), used))
     states_headers = [(_("State"), 34), (_("Applications"), 14)]
     _header(states, states_headers, header)
     for index, (value, label) in enumerate(Application.Status.choices, start=1):
@@ -214,7 +204,7 @@ def statistics_xlsx(campaign: Campaign) -> bytes:
         states.write_number(index, 1, figures["statuses"].get(value, 0))
     _autofilter(states, len(Application.Status.choices), states_headers)
 
-    programmes = workbook.add_worksheet(_sheet_name(_("Programmes"), used))
+    programmes = workbook.add_worksheet(xlsx_sheet_name(_("Programmes"), used))
     programme_headers = [
         (_("Programme code"), 12),
         (_("Programme"), 40),
@@ -232,7 +222,7 @@ def statistics_xlsx(campaign: Campaign) -> bytes:
             programmes.write_number(index, column, row[key])
     _autofilter(programmes, len(figures["programmes"]), programme_headers)
 
-    quotas = workbook.add_worksheet(_sheet_name(_("Quotas"), used))
+    quotas = workbook.add_worksheet(xlsx_sheet_name(_("Quotas"), used))
     quota_headers = [
         *_quota_headers(),
         (_("Places"), 8),

@@ -27,7 +27,17 @@ from django.utils.translation import gettext_lazy
 from qms import pdf
 from qms.i18n import translated
 from qms.models import OrganisationalUnit
-from qms.reporting import ReportError, ReportParamsForm, ReportType, UnitChoiceForm, register, year_choices
+from qms.reporting import (
+    XLSX_OPTIONS,
+    ReportError,
+    ReportParamsForm,
+    ReportType,
+    UnitChoiceForm,
+    params_unit,
+    register,
+    xlsx_sheet_name,
+    year_choices,
+)
 from qms.reports import file_name
 from qms.roles import Role
 
@@ -190,15 +200,6 @@ def _local(value: datetime.datetime | None) -> datetime.datetime | None:
     return timezone.localtime(value).replace(tzinfo=None) if value else None
 
 
-def _unit(params: dict) -> OrganisationalUnit | None:
-    if params.get("unit") in (None, ""):
-        return None
-    unit = OrganisationalUnit.objects.filter(pk=params["unit"]).first()
-    if unit is None:
-        raise ReportError(_("the unit no longer exists"))
-    return unit
-
-
 # XLSX: one header row in bold, frozen, with a filter; dates as dates; text never a formula.
 
 
@@ -206,12 +207,8 @@ def _workbook():
     import xlsxwriter
 
     output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    workbook = xlsxwriter.Workbook(output, XLSX_OPTIONS)
     return output, workbook
-
-
-def _sheet_name(label) -> str:
-    return "".join("-" if char in "[]:*?/\\" else char for char in str(label)).strip("'")[:31] or "Sheet"
 
 
 def _write_sheet(workbook, name, columns, rows) -> None:
@@ -226,7 +223,7 @@ def _write_sheet(workbook, name, columns, rows) -> None:
         "date": workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
         "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"}),
     }
-    sheet = workbook.add_worksheet(_sheet_name(name))
+    sheet = workbook.add_worksheet(xlsx_sheet_name(name))
     for column, (title, width, _kind) in enumerate(columns):
         sheet.write_string(0, column, str(title), formats["header"])
         sheet.set_column(column, column, width)
@@ -278,7 +275,7 @@ def nc_register_data(params: dict, *, today: datetime.date, with_actions: bool =
     """Every nonconformity in the report's scope (whoever may read the report sees them all):
     the unit and the units below it, open, closed or all, detected in a year or any; with the
     register's columns and, for the spreadsheet, their actions. Two or three queries."""
-    unit = _unit(params)
+    unit = params_unit(params)
     state = params.get("state") or "open"
     year = int(params["year"]) if params.get("year") not in (None, "") else None
     ncs = Nonconformity.objects.all()

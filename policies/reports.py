@@ -9,28 +9,11 @@ from django.utils.translation import gettext_lazy
 
 from qms import pdf
 from qms.models import OrganisationalUnit
-from qms.reporting import ReportError, ReportType, UnitChoiceForm, register
+from qms.reporting import XLSX_OPTIONS, ReportType, UnitChoiceForm, params_unit, register, unit_name
 from qms.reports import file_name
 from qms.roles import Role
 
 from .selectors import document_register
-
-
-def _unit(params: dict):
-    unit_id = params.get("unit")
-    if unit_id in (None, ""):
-        return None
-    unit = OrganisationalUnit.objects.filter(pk=unit_id).first()
-    if unit is None:
-        raise ReportError(_("the unit no longer exists"))
-    return unit
-
-
-def document_register_subject(params: dict) -> str:
-    unit_id = params.get("unit")
-    if unit_id in (None, ""):
-        return ""
-    return OrganisationalUnit.objects.filter(pk=unit_id).values_list("name", flat=True).first() or ""
 
 
 def _organisation() -> str:
@@ -60,7 +43,7 @@ def document_register_xlsx(rows: list[dict], title: str, progress) -> bytes:
     import xlsxwriter
 
     output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    workbook = xlsxwriter.Workbook(output, XLSX_OPTIONS)
     header = workbook.add_format({"bold": True, "bg_color": "#EEF2F7", "border": 1, "text_wrap": True, "valign": "top"})
     text = workbook.add_format({"text_wrap": True, "valign": "top"})
     date = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
@@ -99,7 +82,7 @@ def document_register_xlsx(rows: list[dict], title: str, progress) -> bytes:
 
 
 def build_document_register(params: dict, fmt: str, progress) -> tuple[str, bytes]:
-    unit = _unit(params)
+    unit = params_unit(params)
     title = _("Document register")
     rows = document_register(unit)
     progress(1, 3)
@@ -133,7 +116,7 @@ register(
         readers=(Role.QUALITY_OFFICER, Role.RECTORATE, Role.AUDITOR),
         unit_readers=True,
         form_class=UnitChoiceForm,
-        subject=document_register_subject,
+        subject=unit_name,
         section="documents",
         order=20,
     )

@@ -18,7 +18,15 @@ from django.utils.translation import gettext as _
 from qms import pdf
 from qms.i18n import languages_of, translated
 from qms.models import OrganisationalUnit, StandardClause
-from qms.reporting import ReportError, ReportParamsForm, ReportType, register
+from qms.reporting import (
+    XLSX_OPTIONS,
+    ReportParamsForm,
+    ReportType,
+    params_unit,
+    register,
+    unit_name,
+    xlsx_sheet_name,
+)
 from qms.reports import file_name
 from qms.roles import Role
 
@@ -29,23 +37,10 @@ Framework = StandardClause.Framework
 
 READERS = (Role.QUALITY_OFFICER, Role.RECTORATE, Role.AUDITOR, Role.PROCESS_OWNER, Role.UNIT_HEAD)
 
-XLSX_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-
 
 def _organisation() -> str:
     root = OrganisationalUnit.objects.get_first_root_node()
     return root.name if root else ""
-
-
-def _sheet_name(label: str, used: set) -> str:
-    """A valid and unique sheet name: at most 31 characters, none of []:*?/\\."""
-    name = "".join("-" if char in "[]:*?/\\" else char for char in str(label)).strip("'")[:31] or "Sheet"
-    base, number = name, 2
-    while name.lower() in used:
-        suffix = f" ({number})"
-        name, number = base[: 31 - len(suffix)] + suffix, number + 1
-    used.add(name.lower())
-    return name
 
 
 def _formats(workbook) -> dict:
@@ -117,7 +112,7 @@ def process_register_xlsx(processes: list, title: str, progress) -> bytes:
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(output, XLSX_OPTIONS)
     style = _formats(workbook)
-    sheet = workbook.add_worksheet(_sheet_name(title, set()))
+    sheet = workbook.add_worksheet(xlsx_sheet_name(title, set()))
     headers = _register_headers()
     _header_row(sheet, headers, style["header"])
     total = len(processes)
@@ -179,23 +174,6 @@ class ProcessCardsForm(ReportParamsForm):
         self.fields["unit"].label_from_instance = lambda unit: ("— " * (unit.depth - 1)) + unit.name
 
 
-def _unit(params: dict):
-    unit_id = params.get("unit")
-    if unit_id in (None, ""):
-        return None
-    unit = OrganisationalUnit.objects.filter(pk=unit_id).first()
-    if unit is None:
-        raise ReportError(_("the unit no longer exists"))
-    return unit
-
-
-def unit_subject(params: dict) -> str:
-    unit_id = params.get("unit")
-    if unit_id in (None, ""):
-        return ""
-    return OrganisationalUnit.objects.filter(pk=unit_id).values_list("name", flat=True).first() or ""
-
-
 def card_entry(process, language: str) -> dict:
     """What `templates/processes/pdf/_card_body.html` shows of a process read by
     `selectors.process_cards_bundle`, in `language` when the card has it, else the portal's
@@ -225,7 +203,7 @@ def card_entry(process, language: str) -> dict:
 
 
 def build_process_cards(params: dict, fmt: str, progress) -> tuple[str, bytes]:
-    unit = _unit(params)
+    unit = params_unit(params)
     title = _("Process cards")
     processes = selectors.process_cards_bundle(unit)
     total = len(processes) + 1  # the last step, laying out the PDF, is the longest
@@ -290,7 +268,7 @@ def evidence_matrix_xlsx(sections: list[dict], progress) -> bytes:
     ]
     used = set()
     for done, section in enumerate(sections, start=1):
-        sheet = workbook.add_worksheet(_sheet_name(section["label"], used))
+        sheet = workbook.add_worksheet(xlsx_sheet_name(section["label"], used))
         _header_row(sheet, headers, style["header"])
         for index, row in enumerate(section["rows"], start=1):
             clause = row["clause"]
@@ -360,7 +338,7 @@ register(
         formats=("pdf",),
         readers=READERS,
         form_class=ProcessCardsForm,
-        subject=unit_subject,
+        subject=unit_name,
         section="processes",
         order=31,
     )

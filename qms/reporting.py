@@ -34,6 +34,8 @@ from .roles import Role
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONTENT_TYPES = {"pdf": "application/pdf", "xlsx": XLSX_CONTENT_TYPE}
+#: xlsxwriter options of every workbook: built in memory; text is never read as a formula or URL.
+XLSX_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
 
 
 class ReportError(Exception):
@@ -42,6 +44,42 @@ class ReportError(Exception):
 
 def no_progress(done: int, total: int) -> None:
     return None
+
+
+def xlsx_sheet_name(label, used: set | None = None) -> str:
+    """A valid sheet name: at most 31 characters, none of []:*?/\\; unique among `used` (which
+    it updates) when given."""
+    name = "".join("-" if char in "[]:*?/\\" else char for char in str(label)).strip("'")[:31] or "Sheet"
+    if used is None:
+        return name
+    base, number = name, 2
+    while name.lower() in used:
+        suffix = f" ({number})"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(name.lower())
+    return name
+
+
+def params_unit(params: dict):
+    """The unit a report is limited to (None: the whole university); a unit removed since the
+    request is a readable failure."""
+    from .models import OrganisationalUnit
+
+    if params.get("unit") in (None, ""):
+        return None
+    unit = OrganisationalUnit.objects.filter(pk=params["unit"]).first()
+    if unit is None:
+        raise ReportError(_("the unit no longer exists"))
+    return unit
+
+
+def unit_name(params: dict) -> str:
+    """The name of the unit of the params, for a report's subject ("" for the whole university)."""
+    from .models import OrganisationalUnit
+
+    if params.get("unit") in (None, ""):
+        return ""
+    return OrganisationalUnit.objects.filter(pk=params["unit"]).values_list("name", flat=True).first() or ""
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ register(
 from django import forms  # noqa: E402
 
 from .dashboard import AREAS, dashboard_charts, dashboard_figures  # noqa: E402
-from .reporting import ReportError, UnitChoiceForm, year_choices  # noqa: E402
+from .reporting import UnitChoiceForm, params_unit, year_choices  # noqa: E402
 
 DASHBOARD = "dashboard"
 
@@ -68,15 +68,6 @@ class DashboardReportForm(UnitChoiceForm):
         self.fields["year"].initial = timezone.localdate().year
 
 
-def _dashboard_unit(params: dict):
-    if not params.get("unit"):
-        return None
-    unit = OrganisationalUnit.objects.filter(pk=params["unit"]).first()
-    if unit is None:
-        raise ReportError(_("the unit no longer exists"))
-    return unit
-
-
 def dashboard_subject(params: dict) -> str:
     year = params.get("year") or timezone.localdate().year
     unit = OrganisationalUnit.objects.filter(pk=params["unit"]).first() if params.get("unit") else None
@@ -88,7 +79,7 @@ def dashboard_pdf(params: dict, fmt: str, progress) -> tuple[str, bytes]:
     as a reader of everything. The admission figures only for the whole university (a unit's
     report is read by its heads, who do not see admission statistics)."""
     year = int(params.get("year") or timezone.localdate().year)
-    unit = _dashboard_unit(params)
+    unit = params_unit(params)
     figures = dashboard_figures(user=None, year=year, unit=unit, with_admissions=unit is None)
     progress(1, 2)
     root = OrganisationalUnit.objects.get_first_root_node()

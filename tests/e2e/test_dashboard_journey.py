@@ -4,6 +4,7 @@ then requests the annual report on the functioning of the QMS and downloads it."
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -58,7 +59,7 @@ def test_the_rector_filters_the_dashboard_follows_a_figure_and_downloads_the_ann
     with page.expect_download() as download_info:
         page.get_by_test_id("report-download").click()
     path = download_info.value.path()
-    content = open(path, "rb").read()
+    content = Path(path).read_bytes()
     assert content.startswith(b"%PDF")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
     assert "Annual report on the functioning of the quality management system" in text
