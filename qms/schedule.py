@@ -56,6 +56,7 @@ JOBS = {
                 "Finds the KPIs whose last period has ended without a measurement, marks them overdue and "
                 "reminds the process owner once per period."
             ),
+            {"kpis": _("KPIs checked"), "overdue": _("Measurements overdue"), "reminded": NOTIFIED},
         ),
         Job(
             "audits-action-escalation",
@@ -64,11 +65,18 @@ JOBS = {
                 "Reminds those responsible for actions due soon or overdue, then escalates overdue actions to "
                 "the unit head and the quality officer, once per stage."
             ),
+            {
+                "due_soon": _("Due soon"),
+                "overdue": _("Overdue"),
+                "unit_head": _("Escalated to the unit head"),
+                "quality_officer": _("Escalated to the quality officer"),
+            },
         ),
         Job(
             "policies-acknowledgement-reminders",
             _("Acknowledgement reminders"),
             _("Reminds the people who have not yet acknowledged a published document that applies to them."),
+            {"people": _("People reminded"), "emails": _("E-mails sent")},
         ),
         Job(
             "audits-management-review-reminder",
@@ -86,6 +94,7 @@ JOBS = {
                 "Reminds admitted applicants two days before the enrolment deadline; after it, takes the places "
                 "of those who did not confirm and closes the round."
             ),
+            {"reminded": NOTIFIED, "lost_rights": _("Rights lost"), "rounds_closed": _("Rounds closed")},
         ),
         Job(
             "qms-notification-digest",
@@ -106,6 +115,7 @@ JOBS = {
             "clear-expired-sessions",
             _("Expired sessions"),
             _("Removes expired sign-in sessions from the database."),
+            {"removed": _("Sessions removed")},
         ),
     ]
 }

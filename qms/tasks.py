@@ -37,9 +37,13 @@ def reports_recover() -> dict:
 
 @shared_task(name="qms.tasks.clear_expired_sessions", time_limit=300, soft_time_limit=270)
 @scheduled_job("clear-expired-sessions")
-def clear_expired_sessions() -> str:
+def clear_expired_sessions() -> dict:
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    expired = Session.objects.filter(expire_date__lt=timezone.now()).count()
     management.call_command("clearsessions")
-    return "ok"
+    return {"removed": expired}
 
 
 @shared_task(name="qms.tasks.notification_digest", time_limit=900, soft_time_limit=840)
