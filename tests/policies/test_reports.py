@@ -14,21 +14,10 @@ from policies.selectors import document_register
 from qms.models import Report
 from qms.roles import Role
 from qms.services import ReportRequestRefused, report_request
-from tests.qms.factories import MembershipFactory, UnitFactory, UserFactory
+from tests.qms.factories import MembershipFactory, UnitFactory, UserFactory, build_report
 
 from .conftest import publish_new_revision
 from .factories import DocumentFactory
-
-
-def build(capture_on_commit, by, fmt="pdf", params=None) -> tuple[Report, bytes]:
-    """Request the register through the service; the (eager) worker builds it on commit."""
-    with capture_on_commit(execute=True):
-        report, created = report_request(kind="document_register", fmt=fmt, params=params or {}, by=by, language="en")
-    assert created
-    report.refresh_from_db()
-    assert report.status == Report.Status.DONE, report.error
-    with report.file.open("rb") as file:
-        return report, file.read()
 
 
 def pdf_text(content: bytes) -> str:
@@ -91,7 +80,7 @@ def test_the_register_pdf_lists_every_document_with_its_revision_review_and_ackn
 ):
     document, regulation = register
     document.refresh_from_db()
-    report, content = build(django_capture_on_commit_callbacks, people.quality)
+    report, content = build_report(django_capture_on_commit_callbacks, "document_register", people.quality)
     assert content.startswith(b"%PDF")
     assert report.file.name.rsplit("/", 1)[-1].startswith("document-register-")
     text = pdf_text(content)
@@ -125,7 +114,7 @@ def test_the_register_xlsx_has_a_row_per_document_with_dates_as_dates_and_the_ra
 ):
     document, regulation = register
     document.refresh_from_db()
-    _report, content = build(django_capture_on_commit_callbacks, people.rector, fmt="xlsx")
+    _report, content = build_report(django_capture_on_commit_callbacks, "document_register", people.rector, fmt="xlsx")
     sheet, header, rows = rows_of(content)
     assert header == [
         "Code", "Title", "Type", "Level", "Owner unit", "Owner", "Current revision", "Effective date",
@@ -158,7 +147,9 @@ def test_the_register_of_a_unit_holds_the_documents_of_its_subtree_and_those_app
     codes = [row["document"].code for row in document_register(faculty)]
     assert sorted(codes) == ["DP 04.01", "DP 09", "IN 07"]  # not RG 01 of the other faculty
 
-    report, content = build(django_capture_on_commit_callbacks, people.quality, params={"unit": faculty.pk})
+    report, content = build_report(
+        django_capture_on_commit_callbacks, "document_register", people.quality, params={"unit": faculty.pk}
+    )
     assert report.subject == "Faculty" and report.title == "Document register: Faculty"
     assert report.unit_id == faculty.pk
     text = pdf_text(content)
@@ -228,7 +219,7 @@ def test_the_quality_office_rectorate_and_auditors_may_request_the_whole_registe
 def test_staff_and_applicants_may_neither_request_nor_read_the_register(
     client, people, register, django_capture_on_commit_callbacks
 ):
-    report, _content = build(django_capture_on_commit_callbacks, people.quality)
+    report, _content = build_report(django_capture_on_commit_callbacks, "document_register", people.quality)
     for person in (people.outsider, people.applicant):
         client.force_login(person)
         assert (
@@ -259,7 +250,7 @@ def test_a_unit_head_requests_the_register_of_their_unit_only(
         report_request(kind="document_register", fmt="pdf", params={}, by=unit_head, language="en")
 
     assert client.get(reverse("reports:download", args=[report.pk])).status_code == 200
-    whole, _content = build(django_capture_on_commit_callbacks, people.quality)
+    whole, _content = build_report(django_capture_on_commit_callbacks, "document_register", people.quality)
     assert client.get(reverse("reports:detail", args=[whole.pk])).status_code == 404  # not limited to their unit
     other_head = UserFactory(username="other-dean", roles=[Role.UNIT_HEAD, Role.STAFF])
     other.head = other_head

@@ -17,7 +17,7 @@ from qms.models import StandardClause
 from qms.roles import Role
 from qms.standards import load_standard_clauses
 from tests.policies.factories import DocumentFactory
-from tests.qms.factories import UnitFactory, UserFactory
+from tests.qms.factories import UnitFactory, UserFactory, build_report
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -286,20 +286,6 @@ def test_the_evidence_matrix_lists_only_documents_the_reader_may_open(client, pe
     assert "DP 08.02" not in row and "1 more document that you cannot open" in row and 'data-gap="1"' not in row
 
 
-def built_report(capture_on_commit, kind, fmt, by, params=None):
-    """A report requested through the service and built by the (eager) worker on commit."""
-    from qms.models import Report
-    from qms.services import report_request
-
-    with capture_on_commit(execute=True):
-        report, created = report_request(kind=kind, fmt=fmt, params=params or {}, by=by, language="en")
-    assert created
-    report.refresh_from_db()
-    assert report.status == Report.Status.DONE, report.error
-    with report.file.open("rb") as file:
-        return report, file.read()
-
-
 def test_the_evidence_xlsx_has_a_sheet_per_framework_with_the_process_codes_in_the_clause_row(
     people, clauses, django_capture_on_commit_callbacks
 ):
@@ -307,7 +293,7 @@ def test_the_evidence_xlsx_has_a_sheet_per_framework_with_the_process_codes_in_t
 
     make_process(people, "MP-04", clauses=[clauses[("iso9001", "7.5.3")]])
     make_process(people, "CP-02", clauses=[clauses[("iso9001", "7.5.3")], clauses[("esg2015", "1.3")]])
-    report, content = built_report(django_capture_on_commit_callbacks, "evidence_matrix", "xlsx", people.quality)
+    report, content = build_report(django_capture_on_commit_callbacks, "evidence_matrix", people.quality, "xlsx")
     assert report.file.name.rsplit("/", 1)[-1].startswith("evidence-matrix-")
     workbook = load_workbook(io.BytesIO(content))
     assert len(workbook.sheetnames) == 2
@@ -323,8 +309,8 @@ def test_the_evidence_xlsx_has_a_sheet_per_framework_with_the_process_codes_in_t
     esg_rows = {row[0]: row for row in esg.iter_rows(min_row=2, values_only=True)}
     assert "CP-02" in esg_rows["1.3"][2] and "MP-04" not in (esg_rows["1.3"][2] or "")
 
-    _report, content = built_report(
-        django_capture_on_commit_callbacks, "evidence_matrix", "xlsx", people.quality, {"framework": "esg2015"}
+    _report, content = build_report(
+        django_capture_on_commit_callbacks, "evidence_matrix", people.quality, "xlsx", {"framework": "esg2015"}
     )
     assert load_workbook(io.BytesIO(content)).sheetnames == ["ESG 2015"]
 

@@ -17,7 +17,7 @@ from qms.roles import Role
 from qms.services import ReportRequestRefused, report_request
 from qms.standards import load_standard_clauses
 from tests.policies.factories import DocumentFactory
-from tests.qms.factories import UserFactory
+from tests.qms.factories import UserFactory, build_report
 
 from .conftest import build_card
 from .factories import ProcessFactory
@@ -29,17 +29,6 @@ KINDS = [
     ("evidence_matrix", "pdf"),
     ("evidence_matrix", "xlsx"),
 ]
-
-
-def build(capture_on_commit, kind, by, fmt="pdf", params=None) -> tuple[Report, bytes]:
-    """Request a report through the service; the (eager) worker builds it on commit."""
-    with capture_on_commit(execute=True):
-        report, created = report_request(kind=kind, fmt=fmt, params=params or {}, by=by, language="en")
-    assert created
-    report.refresh_from_db()
-    assert report.status == Report.Status.DONE, report.error
-    with report.file.open("rb") as file:
-        return report, file.read()
 
 
 def pdf_pages(content: bytes) -> list[str]:
@@ -122,7 +111,7 @@ def test_the_register_xlsx_has_a_row_per_process_with_its_card_review_and_kpis_b
     planning, teaching, library = register
     planning.refresh_from_db()
     card = planning.cards.get(status="current")
-    report, content = build(django_capture_on_commit_callbacks, "process_register", people.quality, fmt="xlsx")
+    report, content = build_report(django_capture_on_commit_callbacks, "process_register", people.quality, fmt="xlsx")
     assert report.file.name.rsplit("/", 1)[-1].startswith("process-register-")
     workbook = load_workbook(io.BytesIO(content))
     assert len(workbook.sheetnames) == 1
@@ -166,7 +155,7 @@ def test_the_register_xlsx_has_a_row_per_process_with_its_card_review_and_kpis_b
 
 def test_the_register_pdf_shows_the_same_rows(people, register, django_capture_on_commit_callbacks):
     planning, teaching, library = register
-    _report, content = build(django_capture_on_commit_callbacks, "process_register", people.leader)
+    _report, content = build_report(django_capture_on_commit_callbacks, "process_register", people.leader)
     text = " ".join(pdf_pages(content))
     for expected in (
         "Process register",
@@ -213,7 +202,7 @@ def page_of(pages: list[str], text: str) -> int:
 def test_the_cards_pdf_has_a_contents_list_and_each_current_card_on_its_own_page(
     people, register, django_capture_on_commit_callbacks
 ):
-    report, content = build(django_capture_on_commit_callbacks, "process_cards", people.owner)
+    report, content = build_report(django_capture_on_commit_callbacks, "process_cards", people.owner)
     assert report.file.name.rsplit("/", 1)[-1].startswith("process-cards-")
     pages = pdf_pages(content)
     contents = pages[0]
@@ -247,7 +236,7 @@ def test_the_cards_of_a_unit_are_those_of_the_processes_where_it_has_a_role_in_t
     people, units, register, django_capture_on_commit_callbacks
 ):
     root, faculty, other = units
-    report, content = build(
+    report, content = build_report(
         django_capture_on_commit_callbacks, "process_cards", people.quality, params={"unit": faculty.pk}
     )
     assert report.subject == "Faculty" and report.title == "Process cards: Faculty"
@@ -320,7 +309,7 @@ def test_the_evidence_pdf_lists_every_linked_process_and_document(
         owner=people.owner, owner_unit=other, code="DP 04.01", title="Control of documents", clauses=[clause]
     )
     auditor = UserFactory(username="auditor-reader", roles=[Role.AUDITOR])
-    report, content = build(django_capture_on_commit_callbacks, "evidence_matrix", auditor)
+    report, content = build_report(django_capture_on_commit_callbacks, "evidence_matrix", auditor)
     assert report.file.name.rsplit("/", 1)[-1].startswith("evidence-matrix-")
     pages = pdf_pages(content)
     text = " ".join(pages)
@@ -332,7 +321,7 @@ def test_the_evidence_pdf_lists_every_linked_process_and_document(
     esg_page = page_of(pages, "1.1 Policy for quality assurance")
     assert esg_page > page_of(pages, "7.5.3 Control of documented information")  # each framework on its pages
 
-    report, content = build(
+    report, content = build_report(
         django_capture_on_commit_callbacks, "evidence_matrix", people.quality, params={"framework": "esg2015"}
     )
     assert report.subject == "ESG 2015"
@@ -386,7 +375,7 @@ def test_the_quality_office_management_auditors_owners_and_unit_heads_may_reques
 def test_staff_and_applicants_may_neither_request_nor_read_them(
     client, people, kind, fmt, django_capture_on_commit_callbacks
 ):
-    report, _content = build(django_capture_on_commit_callbacks, kind, people.auditor, fmt=fmt)
+    report, _content = build_report(django_capture_on_commit_callbacks, kind, people.auditor, fmt=fmt)
     for person in (people.reader, people.applicant):
         client.force_login(person)
         assert client.post(reverse("reports:request"), {"kind": kind, "format": fmt}).status_code == 403
@@ -403,7 +392,7 @@ def test_owners_and_unit_heads_may_not_request_the_evidence_matrix(
     client, people, role, django_capture_on_commit_callbacks
 ):
     """It names every document, audit and nonconformity, more than their evidence page shows them."""
-    report, _content = build(django_capture_on_commit_callbacks, "evidence_matrix", people.quality)
+    report, _content = build_report(django_capture_on_commit_callbacks, "evidence_matrix", people.quality)
     person = UserFactory(username=f"narrow-{role}", roles=[role])
     client.force_login(person)
     assert client.post(reverse("reports:request"), {"kind": "evidence_matrix", "format": "pdf"}).status_code == 403

@@ -49,3 +49,18 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     unit = factory.SubFactory(UnitFactory)
     user = factory.SubFactory(UserFactory)
     position = "Lecturer"
+
+
+def build_report(capture_on_commit, kind, by, fmt="pdf", params=None):
+    """Request a report through the service, let the (eager) worker build it on commit, and
+    return (report, file content); the build must succeed."""
+    from qms.models import Report
+    from qms.services import report_request
+
+    with capture_on_commit(execute=True):
+        report, created = report_request(kind=kind, fmt=fmt, params=params or {}, by=by, language="en")
+    assert created
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE, report.error
+    with report.file.open("rb") as file:
+        return report, file.read()
