@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from policies.models import Document
 from processes.models import Process
-from qms.forms import add_service_errors  # noqa: F401 -- views import it from here
+from qms.forms import DateInput, add_service_errors  # noqa: F401 -- views import it from here
 from qms.i18n import translated
 from qms.models import OrganisationalUnit, StandardClause
 from qms.roles import Role
@@ -15,7 +15,7 @@ from qms.selectors import staff_people
 
 from .models import Action, Audit, AuditProgramme, ChecklistItem, ChecklistTemplate, Finding, Nonconformity
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 

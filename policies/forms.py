@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from qms.forms import DateInput
 from qms.models import OrganisationalUnit, StandardClause, User
 from qms.roles import Role
 from qms.selectors import staff_people
@@ -96,9 +97,7 @@ class ReasonForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    effective_date = forms.DateField(
-        label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
-    )
+    effective_date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
 
 
 class ReviewOutcomeForm(forms.Form):
@@ -124,7 +123,7 @@ class ObjectiveForm(forms.ModelForm):
             "deadline",
             "status",
         ]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"deadline": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,6 +132,4 @@ class ObjectiveForm(forms.ModelForm):
 
 class ObjectiveReviewForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=QualityObjective.Status.choices)
-    reviewed_on = forms.DateField(
-        label=_("Reviewed on"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
-    )
+    reviewed_on = forms.DateField(label=_("Reviewed on"), widget=DateInput(), initial=timezone.localdate)

@@ -6,6 +6,16 @@ from .models import User
 from .roles import STAFF_ROLES
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker. Its value is always ISO (YYYY-MM-DD), whatever the language:
+    a localised value such as 21.11.2026 would leave the picker empty."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 def add_service_errors(form, error):
     """Put a service's ValidationError next to the fields it names (the rest on top)."""
     if hasattr(error, "error_dict"):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,7 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "treebeard",
     "guardian",
-    "axes",
+    "qms.vendor_apps.AxesConfig",  # django-axes, named in the reader's language
     "simple_history",
     "csp",
     "qms",
@@ -214,7 +215,9 @@ AXES_LOCKOUT_CALLABLE = "qms.views.auth.lockout"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
 
 # --- Internationalisation ---------------------------------------------------------------
-LANGUAGE_CODE = "en"
+# The portal's default: what a visitor sees when the browser asks for none of LANGUAGES, and the
+# language of e-mails and PDFs for people who have not chosen one.
+LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
 LANGUAGES = [
     ("en", _("English")),
     ("bg", _("Bulgarian")),
@@ -222,8 +225,13 @@ LANGUAGES = [
     ("kk", _("Kazakh")),
     ("ky", _("Kyrgyz")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first (makemessages writes there), then what the third-party apps lack (qms.catalogues).
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"LANGUAGE_CODE must be one of {', '.join(dict(LANGUAGES))}, not {LANGUAGE_CODE!r}")
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 USE_I18N = True
+# Dates and numbers per language where Django has no formats (Kazakh) or wrong ones (qms/formats).
+FORMAT_MODULE_PATH = ["qms.formats"]
 USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Sofia")
 

@@ -8,13 +8,13 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from qms.forms import add_service_errors  # noqa: F401 -- views import it from here
+from qms.forms import DateInput, add_service_errors  # noqa: F401 -- views import it from here
 from qms.models import User
 
 from .. import classifier
 from ..models import Applicant, FeeExemption
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 GRADE = forms.NumberInput(attrs={"step": "0.01", "min": "3", "max": "6"})
 #: What the file inputs offer to pick; the server judges the bytes anyway (qms.uploads).
 ACCEPT = ".pdf,.jpg,.jpeg,.png"

@@ -9,13 +9,13 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from qms.forms import add_service_errors  # noqa: F401 -- views import it from here
+from qms.forms import DateInput, add_service_errors  # noqa: F401 -- views import it from here
 from qms.models import OrganisationalUnit
 
 from .. import classifier
 from ..models import Application, Campaign, Programme, Quota
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 TEXT = forms.Textarea(attrs={"rows": 3})
 COEFFICIENTS = (
     "coefficient_own_university",

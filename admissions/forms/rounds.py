@@ -6,11 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from qms.forms import add_service_errors  # noqa: F401 -- views import it from here
+from qms.forms import DateInput, add_service_errors  # noqa: F401 -- views import it from here
 
 from ..models import Round
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class RoundForm(forms.ModelForm):
