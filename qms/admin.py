@@ -34,9 +34,14 @@ class OrganisationalUnitAdmin(TreeAdmin, GuardedModelAdmin, SimpleHistoryAdmin):
 
 @admin.register(StandardClause)
 class StandardClauseAdmin(admin.ModelAdmin):
-    list_display = ("framework", "code", "title")
+    list_display = ("framework", "code", "title_in_language")
+    ordering = ("framework", "sort_key")
     list_filter = ("framework",)
-    search_fields = ("code", "title")
+    search_fields = ("code", "title_en")
+
+    @admin.display(description=_("title"), ordering="title_en")
+    def title_in_language(self, clause):
+        return clause.title
 
     def has_change_permission(self, request, obj=None):
         return False  # the catalogue is shipped as data (qms/data/standards.json)

@@ -75,6 +75,7 @@ def notify(person, template_prefix: str, context: dict, *, url: str = ""):
         subject=subject[:255],
         body=text,
         url=url,
+        language=person.language or settings.LANGUAGE_CODE,
         email=email,
         emailed_at=timezone.now() if email == Notification.Email.SENT else None,
     )

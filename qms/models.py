@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node
@@ -165,7 +166,8 @@ class StandardClause(models.Model):
 
     framework = models.CharField(_("framework"), max_length=20, choices=Framework.choices)
     code = models.CharField(_("code"), max_length=20)
-    title = models.CharField(_("title"), max_length=255)
+    #: The title as the standard publishes it in English; `title` is the reader's language.
+    title_en = models.CharField(_("title in English"), max_length=255)
     parent = models.ForeignKey(
         "self", verbose_name=_("parent"), on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )
@@ -179,6 +181,12 @@ class StandardClause(models.Model):
 
     def __str__(self):
         return f"{self.get_framework_display()} {self.code} {self.title}"
+
+    @property
+    def title(self) -> str:
+        """The title in the active language: the catalogue's titles are messages of the
+        translation catalogue (qms/standards_messages.py), with the context "standard clause"."""
+        return pgettext("standard clause", self.title_en)
 
 
 class Report(models.Model):
@@ -195,8 +203,8 @@ class Report(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
+        RUNNING = "running", pgettext_lazy("report status", "Running")
+        DONE = "done", pgettext_lazy("report status", "Done")
         FAILED = "failed", _("Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -234,7 +242,7 @@ class Report(models.Model):
     history = HistoricalRecords(excluded_fields=["progress", "heartbeat_at"])
 
     class Meta:
-        verbose_name = _("report")
+        verbose_name = pgettext_lazy("generated report", "report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
         indexes = [
@@ -282,6 +290,8 @@ class Notification(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("message"))
     url = models.CharField(_("link"), max_length=500, blank=True)
+    #: The language it was written in (the recipient's when it was sent): the inbox marks it so.
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
@@ -311,8 +321,8 @@ class ScheduledJobRun(models.Model):
     what it did, for the quality officer's page of scheduled reviews."""
 
     class Status(models.TextChoices):
-        RUNNING = "running", _("Running")
-        OK = "ok", _("Done")
+        RUNNING = "running", pgettext_lazy("job run", "Running")
+        OK = "ok", pgettext_lazy("job run", "Done")
         FAILED = "failed", _("Failed")
 
     job = models.CharField(_("job"), max_length=100)
