@@ -145,7 +145,7 @@ PROGRAMMES = [
     ),
 ]
 TAUGHT_IN_ENGLISH = {"ХСИ-ИХЕ"}
-ECONOMICS_BONUS = {"ХСИ-ИМ", "ХСИ-ИЛ"}  # Art. 13(4): economics graduates get the related coefficient
+ECONOMICS_BONUS = {"ХСИ-ИМ", "ХСИ-ИЛ"}  # Art. 13(1), item 4: economics graduates get the related coefficient
 DESCRIPTIONS = {
     "ХТ-ОС": "Синтез, изолиране и анализ на органични вещества, лекарствени и агрохимични продукти; "
     "лабораторна практика в катедра „Органичен синтез и горива“.",

@@ -12,6 +12,7 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from qms.reporting import XLSX_OPTIONS, xlsx_sheet_name
 
@@ -104,7 +105,12 @@ def round_lists_xlsx(round: Round, progress=no_progress) -> bytes:
         progress(done, len(lists))
     _autofilter(sheet, row_index, headers)
 
-    quota_headers = [*_quota_headers(), (_("Places"), 8), (_("Admitted"), 10), (_("Last admitted score"), 18)]
+    quota_headers = [
+        *_quota_headers(),
+        (_("Places"), 8),
+        (pgettext("count", "Admitted"), 10),
+        (_("Last admitted score"), 18),
+    ]
     _header(quotas_sheet, quota_headers, header)
     for index, (row, _results) in enumerate(lists, start=1):
         _quota_cells(quotas_sheet, index, row.quota)
@@ -125,7 +131,7 @@ def enrolment_order_xlsx(campaign: Campaign) -> bytes:
     workbook, header = _workbook(output)
     score = workbook.add_format({"num_format": "0.000"})
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    sheet = workbook.add_worksheet(xlsx_sheet_name(_("Enrolled"), set()))
+    sheet = workbook.add_worksheet(xlsx_sheet_name(pgettext("count", "Enrolled"), set()))
     headers = [
         *_quota_headers(),
         ("№", 6),

@@ -22,7 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -154,7 +154,7 @@ class Round(models.Model):
         RUNNING = "running", _("Being ranked")
         RANKED = "ranked", _("Ranked, not published")
         FAILED = "failed", _("Failed")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("round state", "Published")
         CLOSED = "closed", _("Closed")
 
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="rounds")
@@ -243,7 +243,7 @@ class Programme(models.Model):
     economics_bonus = models.BooleanField(
         _("economics bonus"),
         default=False,
-        help_text=_("Graduates in economics (field 3.8) get the related coefficient (Art. 13(4))."),
+        help_text=_("Graduates in economics (field 3.8) get the related coefficient (Art. 13(1), item 4)."),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -450,7 +450,7 @@ class FeeExemption(models.TextChoices):
 
 class Application(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("application state", "Draft")
         SUBMITTED = "submitted", _("Submitted")
         RETURNED = "returned", _("Returned for correction")
         ELIGIBLE = "eligible", _("Verified, in the competition")
@@ -560,7 +560,7 @@ class Preference(models.Model):
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="preferences"
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order of a preference", "position"))
     quota = models.ForeignKey(Quota, verbose_name=_("quota"), on_delete=models.PROTECT, related_name="preferences")
 
     history = HistoricalRecords()
@@ -596,7 +596,7 @@ class Document(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting verification")
         ACCEPTED = "accepted", _("Accepted")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("applicant document", "Rejected")
 
     uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
     application = models.ForeignKey(
@@ -612,13 +612,13 @@ class Document(models.Model):
     review_note = models.CharField(_("reason"), max_length=500, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
+        verbose_name=pgettext_lazy("applicant document check", "reviewed by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
     )
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(pgettext_lazy("applicant document check", "reviewed at"), null=True, blank=True)
 
     history = HistoricalRecords()
 

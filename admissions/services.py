@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 from simple_history.utils import bulk_update_with_history
 
 from qms.mail import notify, send_to_person
@@ -237,7 +237,14 @@ def preferences_set(*, application: Application, quotas: list[Quota]) -> list[Pr
         if not quotas:
             raise ValidationError(_("List at least one programme."))
         if len(quotas) > MAX_PREFERENCES:
-            raise ValidationError(_("At most %(count)d preferences may be listed.") % {"count": MAX_PREFERENCES})
+            raise ValidationError(
+                ngettext(
+                    "At most %(count)d preference may be listed.",
+                    "At most %(count)d preferences may be listed.",
+                    MAX_PREFERENCES,
+                )
+                % {"count": MAX_PREFERENCES}
+            )
         if len({q.pk for q in quotas}) != len(quotas):
             raise ValidationError(_("The same programme, form and funding is listed twice."))
         for quota in quotas:
@@ -624,7 +631,12 @@ def round_rank(*, round_id: int) -> Round | None:
         _progress(round_id, 10, _("Building the input from the applications"))
         with gc_paused():
             data = round_data.build_instance(round)
-            _progress(round_id, 35, _("Ranking %(count)d applicants") % {"count": len(data.instance.applicants)})
+            _progress(
+                round_id,
+                35,
+                ngettext("Ranking %(count)d applicant", "Ranking %(count)d applicants", len(data.instance.applicants))
+                % {"count": len(data.instance.applicants)},
+            )
             result = rank(data.instance)
             _progress(round_id, 60, _("Storing the results"))
             results, quotas = round_data.result_rows(round, data, result)

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from qms.models import OrganisationalUnit, StandardClause
@@ -236,7 +237,7 @@ class Nonconformity(models.Model):
         ACTION_PLAN = "action_plan", _("Action plan")
         IMPLEMENTATION = "implementation", _("Implementation")
         EFFECTIVENESS = "effectiveness", _("Effectiveness check")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("nonconformity state", "Closed")
 
     class CauseCategory(models.TextChoices):
         PEOPLE = "people", _("People and competence")
@@ -482,7 +483,7 @@ class ManagementReviewNotice(models.Model):
     and not held yet: each stage is sent once."""
 
     class Stage(models.TextChoices):
-        DUE = "due", _("Due")
+        DUE = "due", pgettext_lazy("reminder stage", "Due")
         OVERDUE = "overdue", _("Overdue")
 
     year = models.PositiveSmallIntegerField(_("year"))

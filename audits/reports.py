@@ -22,7 +22,7 @@ from django import forms
 from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from qms import pdf
 from qms.i18n import translated
@@ -246,7 +246,7 @@ def _write_sheet(workbook, name, columns, rows) -> None:
 
 NC_STATE_FILTERS = {
     "open": gettext_lazy("Open (not closed)"),
-    "closed": gettext_lazy("Closed"),
+    "closed": pgettext_lazy("filter", "Closed"),
     "all": gettext_lazy("All"),
 }
 

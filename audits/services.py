@@ -17,7 +17,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from qms.mail import notify
 from qms.roles import Role
@@ -571,7 +571,14 @@ def audit_report(*, audit: Audit, by, summary: str, language: str) -> Audit:
         _require_audit_state(audit, Audit.Status.IN_PROGRESS)
         unanswered = audit.checklist.filter(answer="").count()
         if unanswered:
-            raise WorkflowError(_("%(count)s checklist questions are not answered yet.") % {"count": unanswered})
+            raise WorkflowError(
+                ngettext(
+                    "%(count)s checklist question is not answered yet.",
+                    "%(count)s checklist questions are not answered yet.",
+                    unanswered,
+                )
+                % {"count": unanswered}
+            )
         audit.summary = summary.strip()
         audit.status = Audit.Status.REPORTED
         audit.reported_at = timezone.now()

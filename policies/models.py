@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
@@ -255,7 +256,7 @@ class ReviewDecision(models.Model):
 
     class Decision(models.TextChoices):
         PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
+        APPROVED = "approved", pgettext_lazy("decision", "Approved")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
 
     version = models.ForeignKey(Version, verbose_name=_("version"), on_delete=models.CASCADE, related_name="decisions")

@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from policies.models import Document, QualityObjective
@@ -39,7 +39,7 @@ class ProcessChoice(forms.ModelChoiceField):
 class ProcessForm(forms.Form):
     language = language_field()
     code = forms.CharField(label=_("Code"), max_length=20)
-    name = forms.CharField(label=_("Name"), max_length=255)
+    name = forms.CharField(label=pgettext_lazy("name of a thing", "Name"), max_length=255)
     kind = forms.ChoiceField(label=_("Kind"), choices=Process.Kind.choices)
     parent = ProcessChoice(label=_("Parent process"), queryset=Process.objects.none(), required=False)
     leader = forms.ModelChoiceField(label=_("Process leader"), queryset=None)
@@ -123,7 +123,7 @@ class FlowForm(forms.Form):
     direction = forms.ChoiceField(
         label=_("Input or output"), choices=Flow.Direction.choices, initial=Flow.Direction.INPUT
     )
-    name = forms.CharField(label=_("Name"), max_length=500)
+    name = forms.CharField(label=pgettext_lazy("name of a thing", "Name"), max_length=500)
     supplier = ProcessChoice(
         label=_("Supplied by"),
         queryset=Process.objects.order_by("code"),
@@ -171,7 +171,9 @@ class MeasurementForm(forms.Form):
     value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=2, localize=True)
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = forms.FileField(
-        label=_("Evidence"), required=False, help_text=_("PDF, DOCX, ODT, XLSX, ODS, PNG or JPEG.")
+        label=pgettext_lazy("measurement", "Evidence"),
+        required=False,
+        help_text=_("PDF, DOCX, ODT, XLSX, ODS, PNG or JPEG."),
     )
 
     def __init__(self, *args, kpi, today, **kwargs):

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from qms.i18n import translated
@@ -118,7 +119,7 @@ class Card(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted for approval")
-        CURRENT = "current", _("Current")
+        CURRENT = "current", pgettext_lazy("card revision in force", "Current")
         SUPERSEDED = "superseded", _("Superseded")
 
     process = models.ForeignKey(Process, verbose_name=_("process"), on_delete=models.CASCADE, related_name="cards")
@@ -129,7 +130,7 @@ class Card(models.Model):
     monitoring_methods = TranslatedField(_("monitoring and measurement methods"))
     change_summary = models.TextField(_("change summary"), blank=True)
     returned_reason = models.TextField(_("reason for returning to draft"), blank=True)
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(pgettext_lazy("sent for approval", "submitted at"), null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("approved by"),
@@ -342,7 +343,7 @@ class Measurement(models.Model):
     period_end = models.DateField(_("period end"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     comment = models.TextField(_("comment"), blank=True)
-    evidence = models.FileField(_("evidence"), upload_to=evidence_path, blank=True)
+    evidence = models.FileField(pgettext_lazy("measurement", "evidence"), upload_to=evidence_path, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("entered by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -385,7 +386,7 @@ class MatrixEntry(models.Model):
     """A cell of the functional matrix: the role a unit plays in a process."""
 
     class Role(models.TextChoices):
-        RESPONSIBLE = "responsible", _("Responsible")
+        RESPONSIBLE = "responsible", pgettext_lazy("functional matrix", "Responsible")
         PARTICIPATES = "participates", _("Participates")
         INFORMED = "informed", _("Informed")
 

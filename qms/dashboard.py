@@ -37,7 +37,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from . import charts
 from .models import Membership, OrganisationalUnit, User
@@ -581,7 +581,7 @@ def dashboard_charts(figures: dict) -> dict:
             ],
             label=_("Open nonconformities by unit"),
             width=HALF_WIDTH,
-            series=[(_("overdue"), charts.RED), (_("open, on time"), charts.BLUE)],
+            series=[(pgettext("count", "overdue"), charts.RED), (_("open, on time"), charts.BLUE)],
             empty_text=_("No open nonconformities."),
         ),
         "nc_by_age": charts.bar_chart(

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +42,13 @@ JOBS = {
                 "Marks controlled documents whose periodic review is due or overdue and tells each "
                 "document's owner once per stage."
             ),
-            {"due": _("Due"), "overdue": _("Overdue"), "notified": NOTIFIED},
+            {"due": pgettext_lazy("count", "Due"), "overdue": pgettext_lazy("count", "Overdue"), "notified": NOTIFIED},
         ),
         Job(
             "processes-review-sweep",
             _("Process card review due"),
             _("Marks processes whose card review is due or overdue and tells each process owner once per stage."),
-            {"due": _("Due"), "overdue": _("Overdue"), "notified": NOTIFIED},
+            {"due": pgettext_lazy("count", "Due"), "overdue": pgettext_lazy("count", "Overdue"), "notified": NOTIFIED},
         ),
         Job(
             "processes-measurement-sweep",
@@ -67,7 +68,7 @@ JOBS = {
             ),
             {
                 "due_soon": _("Due soon"),
-                "overdue": _("Overdue"),
+                "overdue": pgettext_lazy("count", "Overdue"),
                 "unit_head": _("Escalated to the unit head"),
                 "quality_officer": _("Escalated to the quality officer"),
             },
@@ -85,7 +86,7 @@ JOBS = {
                 "Tells the quality officer when the year's management review has not been held and its date is "
                 "near or past, once per stage."
             ),
-            {"due": _("Due"), "overdue": _("Overdue"), "notified": NOTIFIED},
+            {"due": pgettext_lazy("count", "Due"), "overdue": pgettext_lazy("count", "Overdue"), "notified": NOTIFIED},
         ),
         Job(
             "admissions-enrolment-sweep",

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 from guardian.shortcuts import assign_perm, remove_perm
 
 from .models import Membership, OrganisationalUnit, Report
@@ -264,7 +264,7 @@ def report_build(*, report_id, task_id: str = "", heartbeat: bool = True) -> str
         with override(report.language):
             # Only reasons written for people are shown; anything else is in the log.
             reason = reason or _("an unexpected error, logged for the administrators")
-            error = _("The report could not be built: %(reason)s") % {"reason": reason}
+            error = pgettext("generated report", "The report could not be built: %(reason)s") % {"reason": reason}
         with transaction.atomic():
             locked = mine.select_for_update().first()
             if locked is not None:

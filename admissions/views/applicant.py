@@ -454,10 +454,10 @@ INELIGIBLE = {
         "paid places (Art. 1(2), Art. 19)."
     ),
     "min_diploma_grade": lambda quota: (
-        _("Not eligible: your diploma grade is below the minimum of %(grade)s for these places (Art. 8(4)).")
+        _("Not eligible: your diploma grade is below the minimum of %(grade)s for these places (Art. 8, item 4).")
         % {"grade": quota.min_diploma_grade}
         if quota is not None and quota.min_diploma_grade is not None
-        else _("Not eligible: your diploma grade is below the minimum for these places (Art. 8(4)).")
+        else _("Not eligible: your diploma grade is below the minimum for these places (Art. 8, item 4).")
     ),
 }
 

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -333,7 +333,15 @@ def checklist_build(request, pk):
     except ValidationError as error:
         report_error(request, error)
     else:
-        messages.success(request, _("%(count)s questions were added to the checklist.") % {"count": added})
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s question was added to the checklist.",
+                "%(count)s questions were added to the checklist.",
+                added,
+            )
+            % {"count": added},
+        )
     return redirect(audit)
 
 

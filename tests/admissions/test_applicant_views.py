@@ -786,7 +786,7 @@ def test_the_result_explains_every_preference(client, ranked):
     assert outcomes(response) == {1: "not_admitted", 2: "ineligible", 3: "admitted"}
     assert 'data-testid="result-admitted"' in html
     assert "the last one admitted had 13.000" in html
-    assert "below the minimum of 5.90" in html and "Art. 8(4)" in html
+    assert "below the minimum of 5.90" in html and "Art. 8, item 4" in html
 
     response = owner_client(client, a).get(reverse("admissions:result", args=[a.uuid]))
     assert outcomes(response) == {1: "admitted", 2: "not_needed"}

@@ -102,10 +102,10 @@ def test_the_register_pdf_lists_every_document_with_its_revision_review_and_ackn
         "Page 1 of",
     ):
         assert expected in text, expected
-    next_review = document.next_review_date.strftime("%m/%d/%Y")
+    next_review = document.next_review_date.strftime("%d/%m/%Y")
     assert (
         f"DP 04.01 {document.title} Documented procedure 3 — Documented procedures University {people.owner} "
-        f"1 01/15/2026 {next_review} Current 50 % 1 / 2"
+        f"1 15/01/2026 {next_review} Current 50 % 1 / 2"
     ) in text  # one row, its cells in order
 
 
