@@ -51,14 +51,14 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     position = "Lecturer"
 
 
-def build_report(capture_on_commit, kind, by, fmt="pdf", params=None):
+def build_report(capture_on_commit, kind, by, fmt="pdf", params=None, language="en"):
     """Request a report through the service, let the (eager) worker build it on commit, and
     return (report, file content); the build must succeed."""
     from qms.models import Report
     from qms.services import report_request
 
     with capture_on_commit(execute=True):
-        report, created = report_request(kind=kind, fmt=fmt, params=params or {}, by=by, language="en")
+        report, created = report_request(kind=kind, fmt=fmt, params=params or {}, by=by, language=language)
     assert created
     report.refresh_from_db()
     assert report.status == Report.Status.DONE, report.error
