@@ -18,7 +18,7 @@ from django.db import models
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Names that every language writes in Latin letters, possibly with a Cyrillic suffix (ky "ESGнин").
 SAME_IN_EVERY_LANGUAGE = re.compile(
-    r"(?<![A-Za-z])(PDF|XLSX|CSV|DOCX|ODT|ODS|PNG|JPEG|JPG|KPI|ISO|ESG|QMS|SWOT|Erasmus|EN|BG|RU|KK|KY|[IVX]+)"
+    r"(?<![A-Za-z])(PDF|XLSX|CSV|DOCX|ODT|ODS|PNG|JPEG|JPG|KPI|ISO|ESG|QMS|SWOT|URL|Erasmus|EN|BG|RU|KK|KY|[IVX]+)"
     r"(?![A-Za-z])|\S+@\S+|https?://\S+"
 )
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

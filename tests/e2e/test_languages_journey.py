@@ -68,3 +68,37 @@ def test_every_role_works_in_each_language_without_english_left(whole_demo, live
 
     assert opened >= len(LANGUAGES) * len(ROLES) * 2
     assert found == [], "\n".join(found)
+
+
+def test_the_document_editor_speaks_kazakh(demo_data, live_server, page, sign_in, screenshot):
+    """TinyMCE has no Kazakh pack: its toolbar, menus and dialogs take the JavaScript catalogue's texts."""
+    import polib
+    from django.conf import settings
+
+    from policies.models import Document
+
+    catalogue = polib.pofile(str(settings.BASE_DIR / "locale" / "kk" / "LC_MESSAGES" / "djangojs.po"))
+    kazakh = {entry.msgid: entry.msgstr for entry in catalogue}
+    policy = Document.objects.get(code="QP 01")
+
+    sign_in("quality")
+    choose_language(page, "kk")
+    page.goto(f"{live_server.url}{policy.get_absolute_url()}")
+    with page.expect_navigation():
+        page.locator(f"form[action$='/documents/{policy.pk}/draft/'] button").click()
+    expect(page.locator("iframe.tox-edit-area__iframe")).to_be_visible()
+
+    for english in ("Bold", "Italic", "Bullet list", "Numbered list", "Undo"):
+        expect(page.locator(f"button.tox-tbtn[aria-label='{kazakh[english]}']")).to_be_visible()
+        assert kazakh[english] != english
+    page.locator(".tox-tbtn--select").first.click()  # the blocks menu: Paragraph, Heading 2...
+    expect(page.locator(".tox-collection__item-label", has_text=kazakh["Heading 2"])).to_be_visible()
+    screenshot("languages-kk-editor")
+    data = data_pattern()
+    assert english_left(page.content(), "kk", data) == []
+    page.keyboard.press("Escape")
+    page.locator(f"button.tox-tbtn[aria-label='{kazakh['Insert/edit link']}']").click()  # the link dialog
+    expect(page.locator(".tox-dialog")).to_be_visible()
+    screenshot("languages-kk-editor-link")
+    left = english_left(page.content(), "kk", data)
+    assert left == [], left
