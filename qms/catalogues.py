@@ -4,8 +4,9 @@ Django's own Kazakh catalogues are incomplete, and django-guardian, django-simpl
 django-axes and django-treebeard ship no Bulgarian, Kazakh or Kyrgyz (simple-history's Russian
 is filed as ``ru_RU``, which Django never looks up for ``ru``). What they lack is kept in
 ``locale_vendor/<language>/LC_MESSAGES/`` (second in ``LOCALE_PATHS``, so ``makemessages``
-never touches it) and kept complete by ``manage.py vendor_translations``, which the test
-suite runs with ``--check``.
+never touches it) and kept complete with ``manage.py vendor_translations``; the test suite
+fails while ``missing()`` finds anything. The same files also correct a few of the packages'
+broken translations: entries there win over the packages' own.
 """
 
 from dataclasses import dataclass
