@@ -6,10 +6,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# WeasyPrint's system libraries (Pango, HarfBuzz), fonts, and gettext for compilemessages.
+# WeasyPrint's system libraries (Pango, HarfBuzz), fonts, gettext for compilemessages, and the
+# PostgreSQL 15 client (pg_dump, pg_restore) for ops/backup.sh and ops/restore.sh.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 1000 qms
