@@ -86,9 +86,14 @@ def kpis_of(process):
     return process.kpis.select_related("objective").order_by("-active", "id")
 
 
+def register_order():
+    """The processes in the register's order: management, core, support; then by code."""
+    return Process.objects.order_by(kind_rank(), "code")
+
+
 def matrix(*, units=None, processes=None):
     """(processes, units, {(process id, unit id): role}) for the grid."""
-    processes = list(processes if processes is not None else Process.objects.order_by(kind_rank(), "code"))
+    processes = list(processes if processes is not None else register_order())
     if units is None:
         units = OrganisationalUnit.objects.get_tree()
     units = list(units)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,9 @@ from ..models import MatrixEntry
 from ..permissions import can_manage_register
 
 CELL_PREFIX = "cell-"
+#: Processes per page: a large register (hundreds of processes x dozens of units, each cell a
+#: select for the editor) would otherwise be one page of megabytes.
+MATRIX_PAGE = 25
 
 
 def _parse_cells(post):
@@ -46,20 +50,22 @@ def functional_matrix(request):
                 request,
                 _("The matrix was saved: %(created)s added, %(changed)s changed, %(removed)s removed.") % counts,
             )
-        return redirect("processes:matrix")
+        return redirect(request.get_full_path())  # the same page and units
     units = OrganisationalUnit.objects.get_tree()
     unit_filter = request.GET.get("unit")
     if unit_filter and unit_filter.isdigit():
         parent = OrganisationalUnit.objects.filter(pk=unit_filter).first()
         if parent is not None:
             units = OrganisationalUnit.get_tree(parent)
-    processes, units, cells = selectors.matrix(units=units)
+    page = Paginator(selectors.register_order(), MATRIX_PAGE).get_page(request.GET.get("page"))
+    processes, units, cells = selectors.matrix(units=units, processes=page.object_list)
     rows = [(process, [(unit, cells.get((process.pk, unit.pk), "")) for unit in units]) for process in processes]
     return render(
         request,
         "processes/matrix.html",
         {
             "rows": rows,
+            "page": page,
             "units": units,
             "roles": MatrixEntry.Role.choices,
             "editor": editor,

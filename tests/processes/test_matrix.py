@@ -121,3 +121,49 @@ def test_a_units_page_lists_its_processes_with_the_units_role(client, process, s
     assert "P-01 Teaching" in table and "Responsible" in table
     assert "P-02 Research" in table and "Informed" in table
     assert "Participates" not in table
+
+
+def make_processes(people, count, start=10):
+    return [
+        ProcessFactory(
+            code=f"P-{number:03d}", name={"en": f"Process {number}"}, leader=people.leader, owner=people.owner
+        )
+        for number in range(start, start + count)
+    ]
+
+
+def test_a_large_matrix_comes_in_pages_with_a_constant_number_of_queries(client, process, units, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from processes.views.matrix import MATRIX_PAGE
+
+    client.force_login(people.quality)
+    make_processes(people, MATRIX_PAGE)
+    with CaptureQueriesContext(connection) as few:
+        first = client.get(reverse("processes:matrix"))
+    make_processes(people, 2 * MATRIX_PAGE, start=100)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("processes:matrix"))
+
+    assert len(first.context["rows"]) == MATRIX_PAGE
+    assert first.context["page"].paginator.num_pages == 2
+    assert len(many.captured_queries) == len(few.captured_queries)
+    last = client.get(reverse("processes:matrix"), {"page": 4})
+    assert len(last.context["rows"]) == 1  # 1 + 3 pages' worth of processes: the last page holds one
+
+
+def test_saving_a_page_of_the_matrix_leaves_the_other_pages_and_comes_back_to_it(client, process, units, people):
+    from processes.views.matrix import MATRIX_PAGE
+
+    root, faculty, other = units
+    client.force_login(people.quality)
+    later = make_processes(people, MATRIX_PAGE)[-1]  # on page 2 (the fixture's process is on page 1)
+    services.matrix_save(cells={(process.pk, faculty.pk): R})
+    url = reverse("processes:matrix") + "?page=2"
+    assert f'name="cell-{later.pk}-{faculty.pk}"' in client.get(url).content.decode()
+
+    response = client.post(url, {f"cell-{later.pk}-{other.pk}": P, f"cell-{later.pk}-{faculty.pk}": ""})
+
+    assert response.status_code == 302 and response["Location"] == url
+    assert cells_of() == {(process.pk, faculty.pk): R, (later.pk, other.pk): P}
