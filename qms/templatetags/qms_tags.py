@@ -1,7 +1,10 @@
 from pathlib import Path
 
-from django import template
+from django import forms, template
 from django.contrib.staticfiles import finders
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -30,7 +33,48 @@ def bootstrap_widget(field):
     attrs = {"class": f"{css} {field.field.widget.attrs.get('class', '')}".strip()}
     if field.errors:
         attrs["aria-invalid"] = "true"
+    if _plain_select(field.field.widget):
+        return _select(field, attrs)
     return field.as_widget(attrs=attrs)
+
+
+def _plain_select(widget) -> bool:
+    """A drop-down list (single or multiple) that renders as Django's own does."""
+    return (
+        isinstance(widget, forms.Select)
+        and widget.template_name == forms.Select.template_name
+        and type(widget).render is forms.Widget.render
+    )
+
+
+def _select(field, attrs) -> str:
+    """The same <select> as Django's widget templates, written directly: Django renders one
+    template per option, and a list of 2,000 people took 150 ms of a page."""
+    widget = field.field.widget
+    attrs = field.build_widget_attrs(attrs, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+
+    def options(group):
+        return format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                ("" if option["value"] is None else option["value"], flatatt(option["attrs"]), option["label"])
+                for option in group
+            ),
+        )
+
+    body = format_html_join(
+        "",
+        "{}",
+        (
+            (format_html('<optgroup label="{}">{}</optgroup>', name, options(group)) if name else options(group),)
+            for name, group, _index in context["optgroups"]
+        ),
+    )
+    return format_html('<select name="{}"{}>{}</select>', context["name"], flatatt(context["attrs"]), body)
 
 
 @register.filter
@@ -42,8 +86,6 @@ def is_radio(field) -> bool:
 @register.filter
 def css_string(value):
     """`value` as a quoted CSS string for a PDF's <style> (quotes, backslashes and "<" escaped)."""
-    from django.utils.safestring import mark_safe
-
     from qms.pdf import css_string as quote
 
     return mark_safe(quote(value))  # noqa: S308 -- quote() escapes everything that could end the string or the element

@@ -352,8 +352,13 @@ def test_no_python_code_gives_people_text_outside_gettext():
     for app in APPS:
         for path in sorted((ROOT / app).rglob("*.py")):
             relative = path.relative_to(ROOT)
-            # migrations freeze what the models said; commands talk to operators in English
-            if "migrations" in relative.parts or "management" in relative.parts:
+            # migrations freeze what the models said; commands talk to operators in English; the
+            # volume generator writes records' data (titles of made-up nonconformities...)
+            if (
+                "migrations" in relative.parts
+                or "management" in relative.parts
+                or relative.as_posix() == "qms/volume.py"
+            ):
                 continue
             for line, what in unmarked_python_text(path.read_text(encoding="utf-8")):
                 found.append(f"{relative}:{line}: {what}")
