@@ -32,7 +32,7 @@ def run(script: str, *args, database_url: str, media: Path, private: Path) -> su
 @pytest.fixture
 def backed_up(tmp_path):
     """A unit, a person and a file in each media folder, backed up."""
-    OrganisationalUnit.objects.add_root(name="Restored University", short_name="RU")
+    OrganisationalUnit.objects.add_root(instance=OrganisationalUnit(name="Restored University", short_name="RU"))
     User.objects.create_user("restored-person", email="restored@example.org", password="x" * 12)
     media, private = tmp_path / "media", tmp_path / "private-media"
     (media / "documents").mkdir(parents=True)
