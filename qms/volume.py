@@ -922,24 +922,7 @@ def make_admissions(ctx: Context, seed: int, out: Callable[[str], None]):
         applicants = bulk(
             Applicant,
             [
-                Applicant(
-                    user=u,
-                    first_name=a.first_name[0],
-                    last_name=a.last_name[0],
-                    first_name_latin=a.first_name[1],
-                    last_name_latin=a.last_name[1],
-                    citizenship=Applicant.Citizenship.BULGARIAN_EU_EEA,
-                    country="България",
-                    degree=a.degree,
-                    university="Volume University",
-                    own_university=a.own_university,
-                    speciality="Специалност",
-                    area=a.area,
-                    professional_field=a.professional_field,
-                    course_average=a.course_average,
-                    graduation_grade=a.graduation_grade,
-                    state_funded_before=a.state_funded_before,
-                )  # fmt: skip
+                a.applicant(user_id=u.pk, university="Volume University", speciality="Специалност")
                 for u, a in zip(users, data.applicants, strict=True)
             ],
         )

@@ -147,6 +147,27 @@ class PlannedApplicant:
     submitted_at: datetime
     preferences: list[int]  # indexes into Plan.quotas
 
+    def applicant(self, *, user_id: int, university: str, speciality: str) -> Applicant:
+        """The applicant's record (not saved), for bulk_create."""
+        return Applicant(
+            user_id=user_id,
+            first_name=self.first_name[0],
+            last_name=self.last_name[0],
+            first_name_latin=self.first_name[1],
+            last_name_latin=self.last_name[1],
+            citizenship=Applicant.Citizenship.BULGARIAN_EU_EEA,
+            country="България",
+            degree=self.degree,
+            university=university,
+            own_university=self.own_university,
+            speciality=speciality,
+            area=self.area,
+            professional_field=self.professional_field,
+            course_average=self.course_average,
+            graduation_grade=self.graduation_grade,
+            state_funded_before=self.state_funded_before,
+        )
+
 
 @dataclass
 class Plan:
@@ -538,24 +559,7 @@ class Command(BaseCommand):
             )
             applicants = Applicant.objects.bulk_create(
                 [
-                    Applicant(
-                        user_id=user.pk,
-                        first_name=a.first_name[0],
-                        last_name=a.last_name[0],
-                        first_name_latin=a.first_name[1],
-                        last_name_latin=a.last_name[1],
-                        citizenship=Applicant.Citizenship.BULGARIAN_EU_EEA,
-                        country="България",
-                        degree=a.degree,
-                        university="Benchmark University",
-                        own_university=a.own_university,
-                        speciality="Benchmark speciality",
-                        area=a.area,
-                        professional_field=a.professional_field,
-                        course_average=a.course_average,
-                        graduation_grade=a.graduation_grade,
-                        state_funded_before=a.state_funded_before,
-                    )
+                    a.applicant(user_id=user.pk, university="Benchmark University", speciality="Benchmark speciality")
                     for user, a in zip(users, data.applicants, strict=True)
                 ],
                 batch_size=BATCH,
