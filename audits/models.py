@@ -294,7 +294,11 @@ class Nonconformity(models.Model):
         verbose_name = _("nonconformity")
         verbose_name_plural = _("nonconformities")
         ordering = ["-detected_on", "-id"]
-        indexes = [models.Index(fields=["state", "unit"]), models.Index(fields=["clause", "unit", "detected_on"])]
+        indexes = [
+            models.Index(fields=["state", "unit"]),
+            models.Index(fields=["clause", "unit", "detected_on"]),
+            models.Index(fields=["-detected_on", "-id"], name="audits_nc_register_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(state="closed") | Q(closed_at__isnull=False, effective=True),

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
+from processes.models import Process
 from qms.permissions import require_university_staff, unit_scope_ids
 from qms.roles import Role
 
@@ -171,15 +172,17 @@ def nonconformities_visible_to(user):
     ncs = Nonconformity.objects.all()
     if reads_all(user):
         return ncs
+    # Each way of seeing one is a condition on the row or a subquery by an index, with no join
+    # that repeats rows: PostgreSQL tests them against the register's order and stops at a page.
+    audits = Audit.objects.filter(Q(lead_auditor=user) | Q(team=user)).values("pk")
     visible = (
         Q(reported_by=user)
         | Q(unit__in=own_unit_ids(user))
-        | Q(process__owner=user)
-        | Q(actions__responsible=user)
-        | Q(finding__audit__lead_auditor=user)
-        | Q(finding__audit__team=user)
+        | Q(process__in=Process.objects.filter(owner=user).values("pk"))
+        | Q(pk__in=Action.objects.filter(responsible=user, nonconformity__isnull=False).values("nonconformity"))
+        | Q(pk__in=Finding.objects.filter(audit__in=audits, nonconformity__isnull=False).values("nonconformity"))
     )
-    return ncs.filter(pk__in=Nonconformity.objects.filter(visible).values("pk"))
+    return ncs.filter(visible)
 
 
 def can_register_nonconformity(user) -> bool:

@@ -3,7 +3,8 @@ management review. Each returns a fixed number of queries whatever the number of
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -43,14 +44,22 @@ def nc_age_filter(bucket: str, today) -> Q | None:
     return None
 
 
+def _count_of(actions):
+    """The number of `actions` (a queryset of one nonconformity's, by OuterRef) as a subquery."""
+    counted = actions.order_by().values("nonconformity").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def with_register_columns(ncs, *, today):
     """What the register shows of each nonconformity: its unit, process, requirement and the one
-    it repeats, and how many of its actions are open and overdue (also used by the report)."""
+    it repeats, and how many of its actions are open and overdue (also used by the report).
+
+    The counts are subqueries, not a join and GROUP BY: PostgreSQL then reads a page of the
+    register from the (detected_on, id) index and counts the actions of those rows only."""
+    open_actions = Action.objects.filter(nonconformity=OuterRef("pk"), state=Action.State.OPEN)
     return ncs.select_related("unit", "process", "clause", "repeat_of").annotate(
-        open_actions=Count("actions", filter=Q(actions__state=Action.State.OPEN), distinct=True),
-        overdue_actions=Count(
-            "actions", filter=Q(actions__state=Action.State.OPEN, actions__due_date__lt=today), distinct=True
-        ),
+        open_actions=_count_of(open_actions),
+        overdue_actions=_count_of(open_actions.filter(due_date__lt=today)),
     )
 
 
