@@ -5,17 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audits', '0003_management_review_notice'),
-        ('processes', '0001_initial'),
-        ('qms', '0009_formsubmission'),
+        ("audits", "0003_management_review_notice"),
+        ("processes", "0001_initial"),
+        ("qms", "0008_clause_titles_translated_notification_language"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='nonconformity',
-            index=models.Index(fields=['-detected_on', '-id'], name='audits_nc_register_order'),
+            model_name="nonconformity",
+            index=models.Index(fields=["-detected_on", "-id"], name="audits_nc_register_order"),
         ),
     ]
