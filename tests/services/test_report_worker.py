@@ -26,9 +26,10 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 class Worker:
     """A prefork `celery worker` on its own queue, in its own process group (so that it can be
-    killed whole), with the slow report kind and a 1 s heartbeat (tests/services/worker_settings)."""
+    killed whole), with the slow report kind and a 1 s heartbeat (tests/services/worker_settings).
+    `env` adds to or overrides its environment (another REDIS_URL, the slow e-mail backend's folder)."""
 
-    def __init__(self, queue, media, private, log_path):
+    def __init__(self, queue, media, private, log_path, env=None):
         self.log_path = log_path
         self.log = log_path.open("a")
         env = {
@@ -39,6 +40,7 @@ class Worker:
             "PRIVATE_MEDIA_ROOT": str(private),
             "PYTHONUNBUFFERED": "1",
             "REPORT_QUEUE": queue,  # builds it sends again go to its own queue too
+            **(env or {}),
         }
         self.process = subprocess.Popen(
             [
