@@ -125,6 +125,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker whose broker went away keeps trying to reconnect (every 30 s at most), however long
+# the outage, instead of giving up after 100 tries (about 45 minutes) and exiting.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# On a lost broker connection a running task goes on (Celery 6 will cancel it by default): it is
+# redelivered after the visibility timeout and, every task being idempotent, then does nothing.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 3, "socket_timeout": 5}
 # A request that queues a task while the broker is down fails after a few seconds, not minutes.
