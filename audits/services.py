@@ -12,7 +12,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +42,8 @@ DEFAULT_EFFECTIVENESS_WAIT_DAYS = 30
 DUE_SOON_DAYS = 7
 ESCALATE_TO_HEAD_DAYS = 7  # overdue this long: the unit head is told
 ESCALATE_TO_QUALITY_DAYS = 21  # overdue this long: the quality officer is told
+#: The first key of the advisory lock that numbers nonconformities (the second is the year).
+NUMBERING_LOCK = 41_0001
 
 
 class WorkflowError(ValidationError):
@@ -82,6 +84,15 @@ def find_earlier(*, unit, clause, requirement, detected_on, exclude_pk=None):
     return earlier.order_by("-detected_on", "-id").first()
 
 
+def _lock_numbering(year: int) -> None:
+    """One number of a year at a time, until the transaction ends. On PostgreSQL an advisory lock
+    on the year: it holds even for a year's first nonconformity, when there is no row to lock.
+    SQLite writes one transaction at a time anyway."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [NUMBERING_LOCK, year])
+
+
 def _next_number(year: int) -> str:
     prefix = f"NC-{year}-"
     last = Nonconformity.objects.filter(number__startswith=prefix).aggregate(Max("number"))["number__max"]
@@ -94,8 +105,7 @@ def nonconformity_register(
     clause=None, requirement="", detected_on=None,
 ) -> Nonconformity:  # fmt: skip
     detected_on = detected_on or timezone.localdate()
-    # One number at a time: lock the last row of the year so two registrations do not collide.
-    list(Nonconformity.objects.select_for_update().filter(number__startswith=f"NC-{detected_on.year}-")[:1])
+    _lock_numbering(detected_on.year)
     nc = Nonconformity(
         number=_next_number(detected_on.year),
         title=title.strip(),

@@ -99,3 +99,36 @@ def test_after_the_database_drops_every_connection_the_next_request_is_served():
 
     assert serve("/public/documents/") == 200  # the broken connection noticed, replaced, served
     assert serve("/public/admissions/") == 200
+
+
+def test_two_people_registering_the_first_nonconformity_of_a_year_at_once_get_two_numbers(monkeypatch):
+    import datetime
+    import time
+
+    from audits import services as audit_services
+    from audits.models import Nonconformity
+    from tests.qms.factories import UnitFactory, UserFactory
+
+    next_number = audit_services._next_number
+
+    def slow_next_number(year):  # both would take the same number if nothing held the second back
+        number = next_number(year)
+        time.sleep(0.5)
+        return number
+
+    monkeypatch.setattr(audit_services, "_next_number", slow_next_number)
+    unit = UnitFactory()
+    first, second = UserFactory(), UserFactory()
+    day = datetime.date(2031, 3, 2)  # a year without a nonconformity: no row to lock
+
+    def register(person):
+        return audit_services.nonconformity_register(
+            title="Calibration overdue", description="Balance not calibrated.", unit=unit,
+            source=Nonconformity.Source.STAFF_REPORT, reported_by=person, detected_on=day,
+        )  # fmt: skip
+
+    outcomes = at_once(lambda: register(first), lambda: register(second))
+
+    assert [kind for kind, _value in outcomes] == ["ok", "ok"], outcomes
+    numbers = sorted(Nonconformity.objects.filter(detected_on=day).values_list("number", flat=True))
+    assert numbers == ["NC-2031-0001", "NC-2031-0002"]
