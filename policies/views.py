@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from qms.models import OrganisationalUnit
 from qms.permissions import require_university_staff
 from qms.roles import Role
+from qms.submissions import already_sent, create_once, sent_before
 from qms.views import report_error
 
 from . import selectors, services
@@ -121,19 +122,27 @@ def document_list(request):
 def document_create(request):
     if not is_quality_officer(request.user):
         raise PermissionDenied
+    if (earlier := sent_before(request, model=Document)) is not None:
+        return already_sent(request, earlier)
     form = DocumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            document = services.document_create(
-                owner=data["owner"],
-                applies_to=data["applies_to"],
-                clauses=data["clauses"],
-                **{name: data[name] for name in services.EDITABLE_FIELDS},
+            document, created = create_once(
+                request,
+                lambda: services.document_create(
+                    owner=data["owner"],
+                    applies_to=data["applies_to"],
+                    clauses=data["clauses"],
+                    **{name: data[name] for name in services.EDITABLE_FIELDS},
+                ),
+                model=Document,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if not created:
+                return already_sent(request, document)
             messages.success(request, _("The document was created. Start its first draft."))
             return redirect(document)
     return render(request, "policies/document_form.html", {"form": form})

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -349,3 +350,26 @@ class ScheduledJobRun(models.Model):
 
     def __str__(self):
         return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class FormSubmission(models.Model):
+    """A create form that was sent, by its one-time token (`qms.submissions`): the same form sent
+    again (a double click, a browser re-sending) is taken to the record the first one made."""
+
+    token = models.UUIDField(_("token"), unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("kind of record"), on_delete=models.CASCADE, null=True
+    )
+    object_id = models.PositiveBigIntegerField(_("record id"), null=True)
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self):
+        return str(self.token)

@@ -41,9 +41,11 @@ def clear_expired_sessions() -> dict:
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
+    from .submissions import prune
+
     expired = Session.objects.filter(expire_date__lt=timezone.now()).count()
     management.call_command("clearsessions")
-    return {"removed": expired}
+    return {"removed": expired, "form_tokens": prune()}
 
 
 @shared_task(name="qms.tasks.notification_digest", time_limit=900, soft_time_limit=840)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from qms.changelog import Source, change_log
 from qms.permissions import require_university_staff
+from qms.submissions import already_sent, create_once, sent_before
 from qms.views import report_error
 
 from .. import selectors, services
@@ -109,14 +110,22 @@ def audit_create(request):
     require_university_staff(request.user)
     if not can_plan_audits(request.user):
         raise PermissionDenied
+    if (earlier := sent_before(request, model=Audit)) is not None:
+        return already_sent(request, earlier)
     programme = AuditProgramme.objects.filter(pk=request.GET.get("programme") or 0).first()
     form = AuditForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
-            audit = services.audit_save(**_audit_fields(form.cleaned_data), **_m2m(form.cleaned_data))
+            audit, created = create_once(
+                request,
+                lambda: services.audit_save(**_audit_fields(form.cleaned_data), **_m2m(form.cleaned_data)),
+                model=Audit,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if not created:
+                return already_sent(request, audit)
             messages.success(request, _("The audit is planned. Build its checklist from the criteria."))
             return redirect(audit)
     return render(request, "audits/audit_form.html", {"form": form})
@@ -365,6 +374,8 @@ def finding_create(request, pk):
     audit = get_audit_for_user(request.user, pk)
     if not can_work_on(request.user, audit):
         raise PermissionDenied
+    if sent_before(request, model=Finding) is not None:
+        return already_sent(request, audit)
     initial = {}
     item = audit.checklist.filter(pk=request.GET.get("item") or 0).select_related("clause").first()
     if item is not None:
@@ -380,10 +391,16 @@ def finding_create(request, pk):
     form = FindingForm(request.POST or None, audit=audit, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            finding = services.finding_record(audit=audit, by=request.user, **form.cleaned_data)
+            finding, created = create_once(
+                request,
+                lambda: services.finding_record(audit=audit, by=request.user, **form.cleaned_data),
+                model=Finding,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if not created:
+                return already_sent(request, audit)
             if finding.nonconformity_id:
                 messages.success(
                     request,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from qms.changelog import Source, change_log
 from qms.models import OrganisationalUnit, StandardClause
 from qms.permissions import require_university_staff
+from qms.submissions import already_sent, create_once, sent_before
 from qms.views import report_error
 
 from .. import selectors, services
@@ -83,13 +84,21 @@ def nc_create(request):
     require_university_staff(request.user)
     if not can_register_nonconformity(request.user):
         raise PermissionDenied
+    if (earlier := sent_before(request, model=Nonconformity)) is not None:
+        return already_sent(request, earlier)
     form = NonconformityForm(request.POST or None, initial={"detected_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            nc = services.nonconformity_register(reported_by=request.user, **form.cleaned_data)
+            nc, created = create_once(
+                request,
+                lambda: services.nonconformity_register(reported_by=request.user, **form.cleaned_data),
+                model=Nonconformity,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if not created:
+                return already_sent(request, nc)
             if nc.repeat_of_id:
                 messages.warning(
                     request,
@@ -179,13 +188,19 @@ def nc_analysis(request, pk):
 
 def nc_action_add(request, pk):
     nc = _planner_nc(request, pk)
+    if sent_before(request, model=Action) is not None:
+        return already_sent(request, nc)
     form = ActionForm(request.POST or None, kinds=NC_ACTION_KINDS)
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_add(nc=nc, **form.cleaned_data)
+            _action, created = create_once(
+                request, lambda: services.action_add(nc=nc, **form.cleaned_data), model=Action
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if not created:
+                return already_sent(request, nc)
             messages.success(request, _("The action is planned; its owner has been told."))
             return redirect(nc)
     return render(request, "audits/action_form.html", {"nc": nc, "form": form})

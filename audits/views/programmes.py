@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qms.permissions import require_university_staff
+from qms.submissions import already_sent, create_once, sent_before
 from qms.views import report_error
 
 from .. import selectors, services
@@ -39,9 +40,17 @@ def programme_create(request):
     require_university_staff(request.user)
     if not can_manage_programme(request.user):
         raise PermissionDenied
+    if (earlier := sent_before(request, model=AuditProgramme)) is not None:
+        return already_sent(request, earlier)
     form = ProgrammeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        programme = services.programme_create(year=form.cleaned_data["year"], notes=form.cleaned_data["notes"])
+        programme, created = create_once(
+            request,
+            lambda: services.programme_create(year=form.cleaned_data["year"], notes=form.cleaned_data["notes"]),
+            model=AuditProgramme,
+        )
+        if not created:
+            return already_sent(request, programme)
         messages.success(request, _("The programme was created. Plan its audits."))
         return redirect(programme)
     return render(request, "audits/programme_form.html", {"form": form})

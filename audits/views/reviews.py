@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qms.permissions import require_university_staff
+from qms.submissions import already_sent, create_once, sent_before
 from qms.views import report_error
 
 from .. import selectors, services
@@ -119,15 +120,21 @@ def review_hold(request, pk):
 
 def review_action_add(request, pk):
     review = _managed(request, pk)
+    if sent_before(request, model=Action) is not None:
+        return already_sent(request, review)
     form = ActionForm(
         request.POST or None, kinds=[Action.Kind.IMPROVEMENT, Action.Kind.CORRECTIVE, Action.Kind.PREVENTIVE]
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_add(review=review, **form.cleaned_data)
+            _action, created = create_once(
+                request, lambda: services.action_add(review=review, **form.cleaned_data), model=Action
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if not created:
+                return already_sent(request, review)
             messages.success(request, _("The action is recorded; its owner has been told."))
             return redirect(review)
     return render(request, "audits/action_form.html", {"review": review, "form": form})

@@ -10,6 +10,7 @@ from qms.changelog import Source, change_log
 from qms.i18n import languages_of
 from qms.models import OrganisationalUnit
 from qms.permissions import require_university_staff
+from qms.submissions import already_sent, create_once, sent_before
 
 from .. import selectors, services
 from ..forms import ProcessForm
@@ -66,14 +67,22 @@ def process_create(request):
     require_university_staff(request.user)
     if not can_manage_register(request.user):
         raise PermissionDenied
+    if (earlier := sent_before(request, model=Process)) is not None:
+        return already_sent(request, earlier)
     form = ProcessForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            process = services.process_create(scope=data["scope"], clauses=data["clauses"], **_process_fields(data))
+            process, created = create_once(
+                request,
+                lambda: services.process_create(scope=data["scope"], clauses=data["clauses"], **_process_fields(data)),
+                model=Process,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if not created:
+                return already_sent(request, process)
             messages.success(request, _("The process was added to the register. Start its card."))
             return redirect(process)
     return render(request, "processes/process_form.html", {"form": form})

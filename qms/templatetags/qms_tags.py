@@ -134,3 +134,12 @@ def timedelta_words(value) -> str:
         return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
     minutes = max(1, seconds // 60)
     return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+
+
+@register.simple_tag(takes_context=True)
+def submission_token(context):
+    """The hidden one-time token of a create form (`qms.submissions`): sent twice, the form makes
+    one record. A form shown again after an error keeps the token it was sent with."""
+    from qms.submissions import FIELD, token_for
+
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, token_for(context.get("request")))
