@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import BooleanField, Case, Exists, Max, OuterRef, Q, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -115,8 +115,8 @@ JOBS = {
         Job(
             "clear-expired-sessions",
             _("Expired sessions"),
-            _("Removes expired sign-in sessions from the database."),
-            {"removed": _("Sessions removed")},
+            _("Removes expired sign-in sessions and the records of forms sent over two days ago."),
+            {"removed": _("Sessions removed"), "form_tokens": _("Sent-form records removed")},
         ),
     ]
 }
@@ -131,6 +131,64 @@ def interval(name: str) -> datetime.timedelta | None:
         return datetime.timedelta(seconds=schedule)
     run_every = getattr(schedule, "run_every", None)
     return run_every if isinstance(run_every, datetime.timedelta) else None
+
+
+def job_task(name: str):
+    """The Celery task of a job of the beat schedule. A worker imports every app's `tasks` module
+    when it starts; a web process only those something has imported, so the others are imported
+    here when the task is not known yet."""
+    from .celery import app
+
+    task_name = settings.CELERY_BEAT_SCHEDULE[name]["task"]
+    if task_name not in app.tasks:
+        app.autodiscover_tasks(force=True)
+    return app.tasks[task_name]
+
+
+def time_limit(name: str) -> datetime.timedelta | None:
+    """The longest a run of the job can last: its task's hard time limit (the worker kills the
+    run then), or the global one for a job no longer in the schedule."""
+    from .celery import app
+
+    seconds = None
+    if name in settings.CELERY_BEAT_SCHEDULE:
+        seconds = job_task(name).time_limit
+    seconds = seconds or app.conf.task_time_limit
+    return datetime.timedelta(seconds=seconds) if seconds else None
+
+
+def with_interrupted(runs, now=None):
+    """The runs annotated with `interrupted`: still recorded as running, but their worker was
+    killed before it could record the end (the job's message was then delivered again, to a run
+    of its own). A run is interrupted when it started longer ago than its task's time limit, or
+    when a run of the same job started after it has finished."""
+    from .models import ScheduledJobRun
+
+    now = now or timezone.now()
+    later_finished = ScheduledJobRun.objects.filter(
+        job=OuterRef("job"), started_at__gt=OuterRef("started_at"), finished_at__isnull=False
+    )
+    too_long = Q(pk__in=[])
+    for name in settings.CELERY_BEAT_SCHEDULE:
+        if (limit := time_limit(name)) is not None:
+            too_long |= Q(job=name, started_at__lt=now - limit)
+    if (default := time_limit("")) is not None:
+        too_long |= ~Q(job__in=list(settings.CELERY_BEAT_SCHEDULE)) & Q(started_at__lt=now - default)
+    return runs.annotate(
+        interrupted=Case(
+            When(Q(status=ScheduledJobRun.Status.RUNNING) & (too_long | Exists(later_finished)), then=True),
+            default=False,
+            output_field=BooleanField(),
+        )
+    )
+
+
+def job_runs(name: str, now=None) -> list:
+    """The runs of a job that are kept, newest first, each with `interrupted`."""
+    from .models import ScheduledJobRun
+
+    runs = with_interrupted(ScheduledJobRun.objects.filter(job=name), now).select_related("triggered_by")
+    return list(runs[:RUNS_KEPT])
 
 
 def scheduled_job(name: str):
@@ -190,7 +248,10 @@ def job_overview(now=None) -> list[dict]:
     now = now or timezone.now()
     latest = ScheduledJobRun.objects.filter(job=OuterRef("job")).order_by("-started_at", "-pk").values("pk")[:1]
     last_runs = {
-        run.job: run for run in ScheduledJobRun.objects.filter(pk=Subquery(latest)).select_related("triggered_by")
+        run.job: run
+        for run in with_interrupted(ScheduledJobRun.objects.filter(pk=Subquery(latest)), now).select_related(
+            "triggered_by"
+        )
     }
     last_ok = dict(
         ScheduledJobRun.objects.filter(status=ScheduledJobRun.Status.OK)
@@ -226,11 +287,8 @@ def job_overview(now=None) -> list[dict]:
 
 def job_run_now(name: str, *, by) -> bool:
     """Queue the job's task now (for the quality officer's button); False if the queue is down."""
-    from .celery import app
-
-    entry = settings.CELERY_BEAT_SCHEDULE[name]
     try:
-        app.tasks[entry["task"]].apply_async(kwargs={"triggered_by": by.pk})
+        job_task(name).apply_async(kwargs={"triggered_by": by.pk})
     except Exception:
         logger.warning("scheduled job %s could not be queued", name, exc_info=True)
         return False

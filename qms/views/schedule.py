@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qms import schedule
-from qms.models import ScheduledJobRun
 from qms.roles import Role
 
 
@@ -32,7 +31,7 @@ def job_runs(request, name):
     jobs = {row["name"]: row for row in schedule.job_overview()}
     if name not in jobs:
         raise Http404
-    runs = list(ScheduledJobRun.objects.filter(job=name).select_related("triggered_by")[: schedule.RUNS_KEPT])
+    runs = schedule.job_runs(name)
     labels = jobs[name]["job"].result_labels
     for run in runs:
         run.figures = [
