@@ -63,3 +63,16 @@ def test_the_field_include_lists_every_person_once():
     form = PeopleForm()
     html = Template('{% include "includes/field.html" with field=form.owner %}').render(Context({"form": form}))
     assert html.count("<option") == User.objects.count() + 1  # and the empty choice
+
+
+def test_a_select_that_adds_to_its_options_is_left_to_django():
+    class TaggedSelect(forms.Select):
+        def create_option(self, *args, **kwargs):
+            option = super().create_option(*args, **kwargs)
+            option["attrs"]["data-tag"] = "x"
+            return option
+
+    class TaggedForm(forms.Form):
+        kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=TaggedSelect)
+
+    assert bootstrap_widget(TaggedForm()["kind"]).count('data-tag="x"') == 2
