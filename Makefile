@@ -44,9 +44,19 @@ run: install
 	@echo ""
 	$(EMBEDDED) $(MANAGE) runserver 127.0.0.1:8000
 
+# Without PYTEST_ARGS: the tests that need no service or browser in two processes (pytest-xdist,
+# each with its own test database), then the real-services and browser tests in one process
+# (they share one Celery worker and its queue). Both halves run; either failing fails the target.
 test: install-dev
 	$(BIN)/python manage.py compiletranslations --settings=qms.settings_test
+ifeq ($(strip $(PYTEST_ARGS)),)
+	status=0; \
+	$(BIN)/pytest -n 2 -m "not services and not e2e" || status=1; \
+	$(BIN)/pytest -m "services or e2e" || status=1; \
+	exit $$status
+else
 	$(BIN)/pytest $(PYTEST_ARGS)
+endif
 
 lint: install-dev
 	$(BIN)/ruff check .
