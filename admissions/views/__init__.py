@@ -3,7 +3,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from ..permissions import can_see_statistics, is_applicant, is_committee
 
@@ -33,7 +33,7 @@ def index(request):
         return redirect("admissions:my-application")
     if can_see_statistics(user):
         campaign = current_campaign()
-        if campaign is None:
-            raise Http404
+        if campaign is None:  # nothing to show yet: say so rather than "not found"
+            return render(request, "admissions/no_campaign.html")
         return redirect("admissions:statistics", campaign.pk)
     raise PermissionDenied

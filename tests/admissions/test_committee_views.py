@@ -219,6 +219,17 @@ def test_index_without_a_campaign(client, member):
     assert 'data-testid="no-campaign"' in response.content.decode()
 
 
+def test_the_rectorate_is_told_there_is_no_campaign_yet_rather_than_not_found(client):
+    client.force_login(UserFactory(roles=[Role.RECTORATE]))
+    response = client.get(reverse("admissions:index"), secure=True)
+    assert response.status_code == 200
+    assert 'data-testid="no-campaign"' in response.content.decode()
+    campaign = CampaignFactory()
+    response = client.get(reverse("admissions:index"), secure=True)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admissions:statistics", args=[campaign.pk])
+
+
 # --- campaign, programmes, quotas -----------------------------------------------------------------
 
 
