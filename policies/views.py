@@ -1,6 +1,7 @@
 """Document control in the browser. Views parse input, check access through
 policies.permissions, call a service or a selector, and render."""
 
+import datetime
 import difflib
 import html
 import re
@@ -15,6 +16,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -534,15 +536,31 @@ def version_diff(request, pk):
     )
 
 
+#: The review calendar shows the overdue reviews and those due within this many days, unless
+#: asked for all of them (a large university plans hundreds of reviews years ahead).
+CALENDAR_HORIZON_DAYS = 365
+
+
 def review_calendar(request):
-    """The quality office's calendar of periodic reviews, by month."""
+    """The quality office's calendar of periodic reviews, by month: by default the overdue ones and
+    the next twelve months, with how many are planned after that."""
     if not request.user.has_role(Role.QUALITY_OFFICER, Role.RECTORATE):
         raise PermissionDenied
-    documents = list(selectors.review_calendar())
+    show_all = request.GET.get("all") == "1"
+    horizon = timezone.localdate() + datetime.timedelta(days=CALENDAR_HORIZON_DAYS)
+    documents = selectors.review_calendar()
+    later = 0
+    if not show_all:
+        later = documents.filter(next_review_date__gt=horizon).count()
+        documents = documents.filter(next_review_date__lte=horizon)
     months: dict = {}
     for document in documents:
         months.setdefault(document.next_review_date.replace(day=1), []).append(document)
-    return render(request, "policies/review_calendar.html", {"months": sorted(months.items())})
+    return render(
+        request,
+        "policies/review_calendar.html",
+        {"months": sorted(months.items()), "show_all": show_all, "later": later, "horizon": horizon},
+    )
 
 
 def objective_list(request):

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from policies import services
 from policies.models import Version
@@ -272,6 +273,20 @@ def test_the_review_calendar_is_for_the_quality_office_and_rectorate(client, doc
     assert response.status_code == 200 and "DP 04.01" in response.content.decode()
     ((month, documents),) = response.context["months"]
     assert month == datetime.date(2027, 1, 1) and documents == [document]
+
+
+def test_the_review_calendar_shows_a_year_ahead_and_all_on_request(client, document, people, published, units):
+    from policies.models import Document
+
+    later = DocumentFactory(code="DP 09.09", owner=people.quality, owner_unit=units[0])
+    Document.objects.filter(pk=later.pk).update(next_review_date=timezone.localdate() + datetime.timedelta(days=800))
+    client.force_login(people.quality)
+    html = client.get(reverse("policies:review-calendar")).content.decode()
+    assert "DP 04.01" in html and "DP 09.09" not in html
+    assert 'data-testid="calendar-all"' in html and "1 review planned later" in html
+    html = client.get(reverse("policies:review-calendar"), {"all": "1"}).content.decode()
+    assert "DP 04.01" in html and later.code in html
+    assert 'data-testid="calendar-all"' not in html
 
 
 def test_quality_objectives_are_read_by_staff_and_kept_by_the_quality_office(client, people, units, document):
